@@ -1,0 +1,16 @@
+package io.newslens.nlp;
+
+import io.newslens.testsupport.KafkaTestResource;
+import io.newslens.testsupport.KeycloakTestResource;
+import io.newslens.testsupport.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** The real parts every nlp-service @QuarkusTest runs against: Kafka in-process, the test Keycloak, PostgreSQL. */
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(KeycloakTestResource.class)
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "newslens_nlp_qt"))
+public final class NlpTestResources {
+    private NlpTestResources() {
+    }
+}

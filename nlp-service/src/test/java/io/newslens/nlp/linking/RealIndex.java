@@ -1,0 +1,56 @@
+package io.newslens.nlp.linking;
+
+import io.newslens.nlp.linking.index.DictionarySource;
+import io.newslens.nlp.linking.index.IndexBuilder;
+import io.newslens.nlp.linking.index.MappedWikiIndex;
+import io.newslens.nlp.linking.index.TitleTyper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The real linking index for tests: opened from the same cache folder the service uses (or
+ * {@code -Dnewslens.linking.index-dir=...}), built there first if missing (about a minute, once per machine).
+ */
+final class RealIndex {
+
+    private static MappedWikiIndex index;
+
+    private RealIndex() {
+    }
+
+    static synchronized MappedWikiIndex open() throws IOException {
+        if (index != null) {
+            return index;
+        }
+        DictionarySource source = DictionarySource.fromClasspath(RealIndex.class.getClassLoader());
+        if (source == null) {
+            throw new IllegalStateException("models-english-kbp jar not on the test class path");
+        }
+        String configured = System.getProperty("newslens.linking.index-dir");
+        Path dir = configured != null ? Paths.get(configured)
+                : Paths.get(System.getProperty("user.home"), ".cache", "newslens", "linking");
+        Path file = dir.resolve(source.indexFileName());
+        if (!Files.isRegularFile(file)) {
+            Files.createDirectories(dir);
+            try (FileChannel ch = FileChannel.open(dir.resolve(".build.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+                if (!Files.isRegularFile(file)) {
+                    IndexBuilder builder = new IndexBuilder(TitleTyper.fromClasspath(), line -> System.out.println("index: " + line));
+                    try (BufferedReader in = source.open()) {
+                        IndexBuilder.Stats stats = builder.build(in, file, source.fingerprint());
+                        System.out.println("index built: " + stats);
+                        source.deleteOtherVersions(dir);
+                    }
+                }
+            }
+        }
+        index = MappedWikiIndex.open(file);
+        return index;
+    }
+}

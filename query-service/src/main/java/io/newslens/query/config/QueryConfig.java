@@ -1,0 +1,53 @@
+package io.newslens.query.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Every setting of query-service, under {@code newslens.query}. */
+@ConfigMapping(prefix = "newslens.query")
+public interface QueryConfig {
+
+    /** Largest page a list endpoint returns; larger requests are a 400. */
+    @WithDefault("100")
+    int maxPageSize();
+
+    @WithDefault("20")
+    int defaultPageSize();
+
+    /** Longest accepted search query, in characters. */
+    @WithDefault("500")
+    int maxQueryLength();
+
+    /** How long one search statement may run before it is cancelled (resource limit). */
+    @WithDefault("10S")
+    Duration statementTimeout();
+
+    Stories stories();
+
+    Semantic semantic();
+
+    interface Stories {
+        /** Articles published further apart than this never share a story. */
+        @WithDefault("P4D")
+        Duration window();
+
+        /** Combined similarity above which an article joins a story. */
+        @WithDefault("0.5")
+        double joinThreshold();
+
+        /** Weight of embedding similarity against entity overlap in the combined similarity. */
+        @WithDefault("0.6")
+        double embeddingWeight();
+    }
+
+    interface Semantic {
+        /** Whether query-service embeds queries and keeps the in-process vector index. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Hits with cosine similarity below this are not returned. */
+        @WithDefault("0.2")
+        double minSimilarity();
+    }
+}
