@@ -48,7 +48,19 @@ public class ArticleAnnotator {
     @Incoming("articles-in")
     @Outgoing("articles-annotated")
     @Blocking(value = "nlp-workers", ordered = false)
-    public Message<String> annotate(Message<String> in) throws Exception {
+    public Message<String> annotate(Message<String> in) {
+        try {
+            return annotateOrFail(in);
+        } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
+            // With a Message-in/Message-out signature, SmallRye would fail the whole stream on a thrown exception:
+            // nack this record instead (the dead-letter strategy publishes it with the reason) and skip it.
+            LOG.warnf("article record goes to the dead-letter topic: %s", e.getMessage());
+            in.nack(e);
+            return null;
+        }
+    }
+
+    private Message<String> annotateOrFail(Message<String> in) throws Exception {
         String key = in.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> (Object) m.getKey()).map(String::valueOf)
                 .orElse(null);
         String eventType = in.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> header(m, Topics.EVENT_TYPE_HEADER))
