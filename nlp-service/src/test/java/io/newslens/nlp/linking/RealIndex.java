@@ -39,7 +39,7 @@ final class RealIndex {
         if (!Files.isRegularFile(file)) {
             Files.createDirectories(dir);
             try (FileChannel ch = FileChannel.open(dir.resolve(".build.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+                    StandardOpenOption.WRITE); FileLock lock = acquire(ch)) {
                 if (!Files.isRegularFile(file)) {
                     IndexBuilder builder = new IndexBuilder(TitleTyper.fromClasspath(), line -> System.out.println("index: " + line));
                     try (BufferedReader in = source.open()) {
@@ -52,5 +52,27 @@ final class RealIndex {
         }
         index = MappedWikiIndex.open(file);
         return index;
+    }
+
+    /** The service in the same test JVM may be building the index: wait for it like for another process. */
+    private static FileLock acquire(FileChannel channel) throws IOException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    return lock;
+                }
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                // held by another thread of this JVM
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the index build lock");
+            }
+        }
+        throw new IOException("the linking index build lock was not released within 15 minutes");
     }
 }
