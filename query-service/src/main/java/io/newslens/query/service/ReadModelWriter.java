@@ -126,7 +126,7 @@ public class ReadModelWriter {
                     .setParameter(8, ev.evidence()).setParameter(9, (float) ev.confidence()).setParameter(10, ts(sortTime))
                     .setParameter(11, sourceName).executeUpdate();
         }
-        String storyId = stories.assign(a.id(), sortTime, ann.embedding(), safe(ann.entities()), a.title(), previousStory);
+        String storyId = stories.assign(a.id(), sortTime, a.text(), ann, a.title(), previousStory);
         return new Outcome(Result.APPLIED, storyId);
     }
 
