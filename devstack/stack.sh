@@ -279,6 +279,10 @@ service_env() {
     echo "NEWSLENS_QUERY_URL=http://127.0.0.1:$QUERY_PORT"
     echo "NEWSLENS_PUBLIC_URL=$GATEWAY_URL"
     if [ "$PROFILE" = dev ]; then echo "QUARKUS_SWAGGER_UI_ENABLE=true"; fi
+    # spans as JSON lines for `./newslens trace` (no collector here; in Kubernetes they go over OTLP), plain-text logs
+    echo "NEWSLENS_TRACING_FILE_ENABLED=true"
+    echo "NEWSLENS_TRACING_FILE_PATH=$STATE/traces/$svc.jsonl"
+    echo "QUARKUS_LOG_CONSOLE_JSON_ENABLED=false"
     if [ "$svc" = ingest-service ] && [ "$PROFILE" = test ]; then
         # the end-to-end tests serve pages and feeds from a local HTTP server
         echo "NEWSLENS_INGEST_FETCH_ALLOW_PRIVATE_HOSTS=127.0.0.1,localhost"
@@ -436,6 +440,65 @@ cmd_kill() {
 cmd_logs() {
     local part="${1:?usage: ./newslens logs PART}"
     tail -n 100 -F "$LOGS/$part.log"
+}
+
+# The spans of one article: every trace in which a span names it (the outbox relay's span carries
+# newslens.article.id), printed as a tree across the services' span files, oldest trace first.
+cmd_trace() {
+    local id="${1:?usage: ./newslens trace ARTICLE_ID}"
+    local files=()
+    shopt -s nullglob
+    files=("$STATE"/traces/*.jsonl "$STATE"/traces/*.jsonl.1)
+    shopt -u nullglob
+    [ ${#files[@]} -gt 0 ] || die "no spans in $STATE/traces yet (the services write them while the stack runs)"
+    python3 - "$id" "${files[@]}" <<'PY'
+import json, sys
+from datetime import datetime
+article, files = sys.argv[1], sys.argv[2:]
+spans, mentioned, pipeline = [], set(), set()
+for path in files:
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            try:
+                span = json.loads(line)
+            except ValueError:
+                continue
+            spans.append(span)
+            if article in line:
+                mentioned.add(span["traceId"])
+                if span.get("attributes", {}).get("newslens.article.id") == article:
+                    pipeline.add(span["traceId"])
+traces = pipeline or mentioned
+if not traces:
+    sys.exit(f"newslens: no span mentions {article} (was it ingested while this stack ran?)")
+def start(s):
+    return datetime.fromisoformat(s["start"].replace("Z", "+00:00"))
+by_trace = {}
+for s in spans:
+    if s["traceId"] in traces:
+        by_trace.setdefault(s["traceId"], {})[s["spanId"]] = s
+for trace_id, members in sorted(by_trace.items(), key=lambda t: min(start(s) for s in t[1].values())):
+    ordered = sorted(members.values(), key=start)
+    t0 = start(ordered[0])
+    end = max(start(s).timestamp() * 1000 + s["durationMs"] for s in ordered)
+    services = sorted({s["service"] for s in ordered})
+    print(f"trace {trace_id}: {len(ordered)} spans, {end - t0.timestamp() * 1000:.0f} ms, {', '.join(services)}")
+    children = {}
+    for s in ordered:
+        parent = s.get("parentSpanId")
+        children.setdefault(parent if parent in members else None, []).append(s)
+    def show(s, depth):
+        offset = (start(s) - t0).total_seconds() * 1000
+        flag = "" if s.get("status") != "ERROR" else "  ERROR"
+        print(f"  {offset:9.1f} ms {s['durationMs']:9.1f} ms  {s['service']:<14} {s['kind']:<8} {'  ' * depth}{s['name']}{flag}")
+        for c in children.get(s["spanId"], []):
+            show(c, depth + 1)
+    for root in children.get(None, []):
+        show(root, 0)
+    print()
+PY
 }
 
 cmd_reset() {

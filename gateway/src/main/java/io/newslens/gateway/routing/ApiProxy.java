@@ -3,6 +3,8 @@ package io.newslens.gateway.routing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newslens.gateway.config.GatewayConfig;
 import io.newslens.gateway.security.RateLimiter;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -125,6 +127,11 @@ public class ApiProxy {
         if (token != null) {
             headers.set("Authorization", "Bearer " + token);
         }
+        // The backend continues this request's trace: the gateway's server span (itself the child of a caller's
+        // traceparent, if one came) is its parent. The caller's own trace headers are not passed on as they came.
+        headers.remove("traceparent");
+        headers.remove("tracestate");
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, MultiMap::set);
         headers.set("X-Forwarded-For", request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
         headers.set("X-Forwarded-Proto", request.scheme());
         options.setHeaders(headers);

@@ -7,10 +7,17 @@ import io.newslens.contracts.Topics;
 import io.newslens.ingest.config.IngestConfig;
 import io.newslens.ingest.model.Article;
 import io.newslens.ingest.model.OutboxEvent;
+import io.newslens.ingest.tracing.TraceContexts;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -50,6 +57,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    Tracer tracer;
 
     private final Semaphore wakeups = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
@@ -135,26 +145,48 @@ public class OutboxRelay {
 
     private CompletableFuture<Void> send(OutboxEvent row) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
+        Span span = relaySpan(row);
         RecordHeaders headers = new RecordHeaders();
         headers.add(Topics.EVENT_TYPE_HEADER, row.eventType.getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic).withKey(row.aggregateId).withHeaders(headers).build();
+        // The Kafka producer span (and the traceparent header it writes) descends from the relay span, which
+        // descends from the request that stored the row: the trace goes on across the outbox and the broker.
         Message<String> message = Message.of(row.payload)
                 .addMetadata(metadata)
+                .addMetadata(TracingMetadata.withCurrent(Context.root().with(span)))
                 .withAck(() -> {
+                    span.end();
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);
                 })
                 .withNack(failure -> {
+                    span.setStatus(StatusCode.ERROR, rootMessage(failure));
+                    span.end();
                     acked.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
                 });
         try {
             emitter.sendMessageAndForget(message);
         } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, rootMessage(e));
+            span.end();
             acked.completeExceptionally(e);
         }
         return acked;
+    }
+
+    /** A span from taking the row to Kafka's answer, child of the stored trace (a new trace for rows without one). */
+    private Span relaySpan(OutboxEvent row) {
+        Context parent = TraceContexts.fromTraceparent(row.traceparent);
+        return tracer.spanBuilder("outbox relay " + row.topic)
+                .setParent(parent == null ? Context.root() : parent)
+                .setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("newslens.article.id", row.aggregateId)
+                .setAttribute("newslens.event.type", row.eventType)
+                .setAttribute("newslens.outbox.attempt", row.attempts + 1L)
+                .setAttribute("newslens.outbox.waited.ms", Duration.between(row.createdAt, Instant.now()).toMillis())
+                .startSpan();
     }
 
     private Duration backoff(int attempts) {

@@ -1,5 +1,6 @@
 package io.newslens.ingest.model;
 
+import io.newslens.ingest.tracing.TraceContexts;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -31,6 +32,8 @@ public class OutboxEvent extends PanacheEntityBase {
     public Instant nextAttemptAt;
     @Column(name = "last_error")
     public String lastError;
+    /** The W3C traceparent of the work that wrote the row (null outside a trace): the relay continues it. */
+    public String traceparent;
 
     public static OutboxEvent of(String aggregateId, String topic, String eventType, String payload) {
         OutboxEvent e = new OutboxEvent();
@@ -40,6 +43,7 @@ public class OutboxEvent extends PanacheEntityBase {
         e.payload = payload;
         e.createdAt = Instant.now();
         e.nextAttemptAt = e.createdAt;
+        e.traceparent = TraceContexts.currentTraceparent();
         return e;
     }
 
