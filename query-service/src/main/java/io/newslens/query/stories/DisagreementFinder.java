@@ -55,7 +55,7 @@ public final class DisagreementFinder {
     /** Tuning knobs; the defaults are those docs/stories.md measured. */
     public record Settings(double quantityContextSimilarity, double durationSimilarity, double dateSimilarity,
             double roleSimilarity, double quoteSimilarity) {
-        public static final Settings DEFAULT = new Settings(0.30, 0.25, 0.45, 0.30, 0.6);
+        public static final Settings DEFAULT = new Settings(0.30, 0.40, 0.45, 0.30, 0.6);
     }
 
     private final Settings settings;
@@ -208,11 +208,15 @@ public final class DisagreementFinder {
         double sim = similarity(a.sentence().bag, b.sentence().bag);
         return switch (a.kind()) {
             // the same counted thing, the same predicate ("killed", not "injured"), in the same context
-            case NUMBER -> intersects(a.anchors(), b.anchors()) && sameUnit(a, b) && predicateFits(a, b) && predicateFits(b, a)
-                    && (intersects(a.window(), b.window()) || sim >= settings.quantityContextSimilarity());
+            case NUMBER -> intersects(a.anchors(), b.anchors()) && sameUnit(a, b)
+                    && (a.entityId() == null || b.entityId() == null || a.entityId().equals(b.entityId()))
+                    && (a.entityId() != null && a.entityId().equals(b.entityId()) || predicateFits(a, b) && predicateFits(b, a))
+                    && (sharedContext(a, b) || sim >= settings.quantityContextSimilarity());
             case DURATION -> sameUnit(a, b) && (intersects(a.anchors(), b.anchors()) && sim > 0
                     || sim >= settings.durationSimilarity());
-            case DATE -> a.value().length() == b.value().length() && sim >= settings.dateSimilarity();
+            // the same granularity, similar sentences, and the same words next to the date ("met ... on Monday")
+            case DATE -> a.value().length() == b.value().length() && sim >= settings.dateSimilarity()
+                    && intersects(a.window(), b.window());
             case EQUIPMENT, ORGANIZATION -> {
                 if (a.value().equals(b.value())) {
                     yield sim >= settings.roleSimilarity();
@@ -220,6 +224,7 @@ public final class DisagreementFinder {
                 // different names in the same role: each absent from the other article, similar sentences otherwise
                 yield absent(a, b.sentence().doc, entitiesOf, namesOf) && absent(b, a.sentence().doc, entitiesOf, namesOf)
                         && compatibleSubtypes(a, b)
+                        && (a.phrase() != null && a.phrase().equals(b.phrase()) || intersects(a.window(), b.window()))
                         && similarity(without(a.sentence().bag, "@" + a.entityId()), without(b.sentence().bag, "@" + b.entityId()))
                                 >= settings.roleSimilarity();
             }
@@ -227,10 +232,22 @@ public final class DisagreementFinder {
         };
     }
 
-    /** {@code a}'s predicate, if any, appears around {@code b} too. */
+    /** When both state a verb, {@code a}'s verb appears around {@code b} too ("killed 4" is not "injured 30"). */
     private static boolean predicateFits(Fact a, Fact b) {
-        return a.predicate() == null || a.predicate().equals(b.predicate()) || b.window().contains(a.predicate())
-                || b.anchors().contains(a.predicate());
+        return a.predicate() == null || b.predicate() == null || a.predicate().equals(b.predicate())
+                || b.window().contains(a.predicate()) || b.anchors().contains(a.predicate());
+    }
+
+    /** The words around two numbers have something in common beyond the words that matched them. */
+    private static boolean sharedContext(Fact a, Fact b) {
+        Set<String> shared = new HashSet<>(a.anchors());
+        shared.retainAll(b.anchors());
+        Set<String> x = new HashSet<>(a.window());
+        x.addAll(a.anchors());
+        x.removeAll(shared);
+        Set<String> y = new HashSet<>(b.window());
+        y.addAll(b.anchors());
+        return intersects(x, y);
     }
 
     private static boolean sameUnit(Fact a, Fact b) {
@@ -486,7 +503,22 @@ public final class DisagreementFinder {
                     || isOrdinalOrCode(s, tok)) {
                 continue;
             }
+            // "twenty-three": the units word belongs to the tens word before it
+            if (i > 0 && UNITS.contains(tok.lower()) && TENS.contains(t.get(i - 1).lower())
+                    && s.text.substring(t.get(i - 1).end() - s.start, tok.start() - s.start).strip().matches("[-‑]")) {
+                continue;
+            }
             int next = i + 1;
+            if (TENS.contains(tok.lower()) && next < t.size() && UNITS.contains(t.get(next).lower())
+                    && s.text.substring(tok.end() - s.start, t.get(next).start() - s.start).strip().matches("[-‑]")) {
+                value += NUMBER_WORDS.get(t.get(next).lower());
+                next++;
+            }
+            // "rose from 12 to 15": the value before a change is not what the report states now
+            if (i > 0 && t.get(i - 1).lower().equals("from") && toNumberFollows(t, next)) {
+                continue;
+            }
+            int decimals = tok.isNumber() && tok.text().contains(".") ? tok.text().length() - tok.text().indexOf('.') - 1 : 0;
             // "1.2 million", "twenty thousand"
             while (next < t.size() && MAGNITUDE.matcher(t.get(next).lower()).matches() && adjacent(s, t.get(next - 1), t.get(next))) {
                 value *= multiplier(t.get(next).lower());
@@ -509,7 +541,7 @@ public final class DisagreementFinder {
             }
             // following words up to a function word or punctuation: what is counted
             List<Token> following = new ArrayList<>();
-            for (int j = next; j < t.size() && following.size() < 2; j++) {
+            for (int j = next; j < t.size() && following.size() < 3; j++) {
                 Token w = t.get(j);
                 if (STOP.contains(w.lower()) || w.isNumber() || NUMBER_WORDS.containsKey(w.lower())
                         || punctuationBetween(s, t.get(j - 1), w)) {
@@ -519,31 +551,57 @@ public final class DisagreementFinder {
             }
             if (!following.isEmpty() && (following.get(0).lower().equals("percent") || following.get(0).lower().equals("per"))) {
                 unit = "%";
+                following.remove(0);
             }
             if (s.text.startsWith("%", tok.end() - s.start) || s.text.startsWith(" %", tok.end() - s.start)) {
                 unit = "%";
             }
-            // the nearest content word before it: what is measured or done ("magnitude 6.4", "killed 12")
+            // the nearest content word before it: what is measured or done ("magnitude 6.4", "killed 12"); and the one
+            // before that ("turnout reached 48%")
             Token preceding = null;
-            for (int j = i - 1; j >= Math.max(0, i - 3); j--) {
+            Token preceding2 = null;
+            String subject = null;
+            for (int j = i - 1; j >= Math.max(0, i - 8); j--) {
                 Token w = t.get(j);
-                if (punctuationBetween(s, w, t.get(j + 1))) {
+                if (punctuationBetween(s, w, t.get(j + 1)) && !s.text.substring(w.end() - s.start, t.get(j + 1).start() - s.start)
+                        .strip().equals(",")) {
                     break;
                 }
-                if (!STOP.contains(w.lower()) && !QUALIFIERS.contains(w.lower()) && !w.isNumber()) {
-                    preceding = w;
-                    break;
+                // who did it: the nearest person or organisation before it in the clause ("Lopes, who won 33 percent")
+                Annotations.Mention m = mentionOf(s, w);
+                if (m != null) {
+                    if (subject == null && ("PERSON".equals(m.type()) || "ORGANIZATION".equals(m.type()))) {
+                        subject = m.entityId();
+                    }
+                    continue;
+                }
+                if (punctuationBetween(s, w, t.get(j + 1))) {
+                    continue;
+                }
+                if (i - j <= 3 && !STOP.contains(w.lower()) && !QUALIFIERS.contains(w.lower()) && !w.isNumber()
+                        && !NUMBER_WORDS.containsKey(w.lower())) {
+                    if (preceding == null) {
+                        preceding = w;
+                    } else if (preceding2 == null) {
+                        preceding2 = w;
+                    }
                 }
             }
             Set<String> anchors = new LinkedHashSet<>();
             following.forEach(w -> anchors.add(stem(w.lower())));
             String predicate = null;
-            if (preceding != null && !inMention(s, preceding)) {
+            if (preceding != null) {
                 predicate = stem(preceding.lower());
                 anchors.add(predicate);
-                if (GENERIC.contains(predicate)) {
+                if (GENERIC.contains(predicate) || !verbLike(preceding.lower())) {
                     predicate = null;
                 }
+            }
+            if (preceding2 != null) {
+                anchors.add(stem(preceding2.lower()));
+            }
+            if (subject != null) {
+                anchors.add("@" + subject);
             }
             anchors.removeAll(GENERIC);
             if (anchors.isEmpty()) {
@@ -559,11 +617,19 @@ public final class DisagreementFinder {
                 }
             }
             String qualifier = qualifierBefore(s, i);
-            double lower = value;
-            double upper = value;
+            // an exact value stands for what rounds to it: "41 percent" agrees with "41.3%"
+            double precision = 0.5 * Math.pow(10, -decimals) * (value / numberValue(tok) > 1 ? value / numberValue(tok) : 1);
+            double lower = value - precision;
+            double upper = value + precision;
             switch (qualifier) {
-                case "at least", "more than", "over", "above", "upwards of" -> upper = Double.POSITIVE_INFINITY;
-                case "up to", "fewer than", "less than", "under", "below", "at most" -> lower = Double.NEGATIVE_INFINITY;
+                case "at least", "more than", "over", "above", "upwards of" -> {
+                    lower = value;
+                    upper = Double.POSITIVE_INFINITY;
+                }
+                case "up to", "fewer than", "less than", "under", "below", "at most" -> {
+                    lower = Double.NEGATIVE_INFINITY;
+                    upper = value;
+                }
                 case "about", "around", "roughly", "nearly", "almost", "approximately", "some", "an estimated", "estimated" -> {
                     lower = value * 0.9;
                     upper = value * 1.1;
@@ -571,16 +637,42 @@ public final class DisagreementFinder {
                 default -> {
                 }
             }
-            String display = (qualifier.isEmpty() ? "" : qualifier + " ") + unit + format(value)
+            String display = (qualifier.isEmpty() ? "" : qualifier + " ") + (unit.equals("%") ? "" : unit) + format(value)
                     + (unit.equals("%") ? "%" : "");
             int phraseStart = preceding != null ? preceding.start() : tok.start();
             int phraseEnd = following.isEmpty() ? t.get(next - 1).end() : following.get(following.size() - 1).end();
             String phrase = (s.text.substring(phraseStart - s.start, tok.start() - s.start) + "N"
                     + s.text.substring(t.get(next - 1).end() - s.start, phraseEnd - s.start)).replaceAll("\\s+", " ").strip();
             out.add(new Fact(Kind.NUMBER, s, format(value) + "|" + unit, display.strip(), anchors, window, phrase, value,
-                    lower, upper, null, predicate));
+                    lower, upper, subject, predicate));
         }
     }
+
+    private static Annotations.Mention mentionOf(Sent s, Token t) {
+        for (Annotations.Mention m : s.mentions) {
+            if (t.start() < m.end() && t.end() > m.start()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static boolean toNumberFollows(List<Token> t, int next) {
+        return next + 1 < t.size() && t.get(next).lower().equals("to") && numberValue(t.get(next + 1)) != null
+                || next + 2 < t.size() && t.get(next + 1).lower().equals("to") && numberValue(t.get(next + 2)) != null;
+    }
+
+    /** A verb as news writes it before a number: "killed", "killing", or a common irregular past. */
+    static boolean verbLike(String w) {
+        return w.endsWith("ed") || w.endsWith("ing") || IRREGULAR_VERBS.contains(w);
+    }
+
+    private static final Set<String> IRREGULAR_VERBS = Set.of("won", "took", "lost", "left", "hurt", "cost", "sold", "bought",
+            "paid", "put", "set", "cut", "hit", "rose", "fell", "grew", "saw", "made", "gave", "kept", "held", "met", "sent",
+            "spent", "struck", "shot", "stole", "wins", "takes", "loses", "kills", "injures", "costs", "sells", "buys", "pays");
+
+    static final Set<String> TENS = Set.of("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
+    static final Set<String> UNITS = Set.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
 
     private static String mentionAt(Sent s, Token t) {
         for (Annotations.Mention m : s.mentions) {
@@ -798,8 +890,8 @@ public final class DisagreementFinder {
             if (!DAY.matcher(v).matches() && !MONTH.matcher(v).matches() && !YEAR.matcher(v).matches()) {
                 continue;
             }
-            out.add(new Fact(Kind.DATE, s, v, t.text() + " (" + v + ")", Set.of(), Set.of(), null, Double.NaN, Double.NaN,
-                    Double.NaN, null, null));
+            out.add(new Fact(Kind.DATE, s, v, t.text() + " (" + v + ")", Set.of(), near(s, t.start(), t.end(), 3), null,
+                    Double.NaN, Double.NaN, Double.NaN, null, null));
         }
     }
 
@@ -822,7 +914,7 @@ public final class DisagreementFinder {
                     && !e.name().equals(m.text())) {
                 continue;
             }
-            out.add(new Fact(kind, s, m.entityId(), m.text() == null ? name : m.text(), Set.of(), Set.of(), subtype,
+            out.add(new Fact(kind, s, m.entityId(), m.text() == null ? name : m.text(), Set.of(), near(s, m.start(), m.end(), 3), subtype,
                     Double.NaN, Double.NaN, Double.NaN, m.entityId(), null));
         }
     }
@@ -852,6 +944,39 @@ public final class DisagreementFinder {
             out.add(new Fact(Kind.SPEAKER, home, q.speakerEntityId(), speaker, Set.of(), Set.of(), q.text(), Double.NaN,
                     Double.NaN, Double.NaN, q.speakerEntityId(), null));
         }
+    }
+
+    /** Content-word stems and entity ids within {@code n} words of a span, the span itself left out. */
+    private static Set<String> near(Sent s, int start, int end, int n) {
+        Set<String> out = new HashSet<>();
+        List<Token> t = s.tokens;
+        for (int i = 0; i < t.size(); i++) {
+            Token w = t.get(i);
+            if (w.end() <= start && countBefore(t, i, start) <= n || w.start() >= end && countAfter(t, end, i) <= n) {
+                if (w.isNumber() || STOP.contains(w.lower()) || NUMBER_WORDS.containsKey(w.lower()) || inTemporal(s, w)) {
+                    continue;
+                }
+                Annotations.Mention m = mentionOf(s, w);
+                out.add(m != null ? "@" + m.entityId() : stem(w.lower()));
+            }
+        }
+        return out;
+    }
+
+    private static int countBefore(List<Token> t, int index, int offset) {
+        int c = 0;
+        for (int i = index; i < t.size() && t.get(i).start() < offset; i++) {
+            c++;
+        }
+        return c;
+    }
+
+    private static int countAfter(List<Token> t, int offset, int index) {
+        int c = 0;
+        for (int i = index; i >= 0 && t.get(i).start() >= offset; i--) {
+            c++;
+        }
+        return c;
     }
 
     static double quoteSimilarity(String a, String b) {

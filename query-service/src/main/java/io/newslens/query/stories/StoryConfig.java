@@ -11,24 +11,36 @@ import java.time.Duration;
 @ConfigMapping(prefix = "newslens.stories")
 public interface StoryConfig {
 
+    String WINDOW = "P3D";
+    String JOIN_THRESHOLD = "0.5";
+    String MERGE_THRESHOLD = "0.6";
+    String EMBEDDING_WEIGHT = "0.6";
+    String PLACE_PENALTY = "0.2";
+
+    /** The settings the service runs with when nothing is configured (what the evaluation test scores). */
+    static StoryClusterer.Settings defaults() {
+        return new StoryClusterer.Settings(Duration.parse(WINDOW), Double.parseDouble(JOIN_THRESHOLD),
+                Double.parseDouble(MERGE_THRESHOLD), Double.parseDouble(EMBEDDING_WEIGHT), Double.parseDouble(PLACE_PENALTY));
+    }
+
     /** Articles published further than this from a story's time span never join it. */
-    @WithDefault("P3D")
+    @WithDefault(WINDOW)
     Duration window();
 
     /** Similarity (0..1) at which an article joins the most similar story. */
-    @WithDefault("0.45")
+    @WithDefault(JOIN_THRESHOLD)
     double joinThreshold();
 
     /** Similarity (0..1) at which two stories within the window are merged into one. */
-    @WithDefault("0.55")
+    @WithDefault(MERGE_THRESHOLD)
     double mergeThreshold();
 
     /** Weight of embedding similarity against entity-profile similarity. */
-    @WithDefault("0.6")
+    @WithDefault(EMBEDDING_WEIGHT)
     double embeddingWeight();
 
     /** Subtracted from the similarity when article and story say their event happens at different places. */
-    @WithDefault("0.2")
+    @WithDefault(PLACE_PENALTY)
     double placePenalty();
 
     /** How many candidate stories, found through shared entities, an article is compared with at most. */

@@ -58,8 +58,8 @@ public final class StoryClusteringEvaluation {
         for (int windowDays : new int[] {2, 3, 4}) {
             for (double w = 0.4; w <= 0.801; w += 0.1) {
                 for (double join = 0.30; join <= 0.651; join += 0.025) {
-                    for (double mergeGap : new double[] {0, 0.05, 0.1, 0.15, 9}) {
-                      for (double penalty : new double[] {0, 0.1, 0.2, 0.3}) {
+                    for (double mergeGap : new double[] {0, 0.1, 9}) {
+                      for (double penalty : new double[] {0, 0.2, 0.3, 0.4, 0.5}) {
                         StoryClusterer.Settings s = new StoryClusterer.Settings(Duration.ofDays(windowDays), join,
                                 join + mergeGap, w, penalty);
                         Result r = evaluate(tune, clusterer(s, idf));
