@@ -13,7 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ApiTenantResolver implements TenantResolver {
 
-    public static final String API_TENANT = "api";
+    /*
+     * Not "api": Quarkus also picks a static tenant whose id equals any path segment, so a tenant named "api"
+     * would capture every /api/... request, also the web UI's session calls.
+     */
+    public static final String API_TENANT = "bearer";
     static final String SESSION_COOKIE = "q_session";
 
     @Override
