@@ -33,10 +33,11 @@ final class Context implements AutoCloseable {
     final Articles articles;
     final List<Tokens.Client> postClients = new ArrayList<>();
     final List<Tokens.Client> searchClients = new ArrayList<>();
-    final Tokens.Client pollClient;
+    final List<Tokens.Client> pollClients = new ArrayList<>();
     final Tokens.Client limitClient;
     final double pollsPerSecond;
     final Path out;
+    final KafkaLag kafkaLag;
     final String runTag = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
 
     Context(Options o) {
@@ -58,9 +59,11 @@ final class Context implements AutoCloseable {
         for (String role : o.list("search-clients", "analyst,api,admin")) {
             searchClients.add(Tokens.Client.dev(role));
         }
-        this.pollClient = Tokens.Client.dev(o.string("poll-client", "analyst"));
+        for (String role : o.list("poll-clients", "analyst,admin")) {
+            pollClients.add(Tokens.Client.dev(role));
+        }
         this.limitClient = Tokens.Client.dev(o.string("limit-client", "admin"));
-        this.pollsPerSecond = o.number("polls-per-second", 15);
+        this.pollsPerSecond = o.number("polls-per-second", 30);
         List<Path> corpus = new ArrayList<>();
         for (String c : o.list("corpus", "../shared/corpus/seeds,samples,benchmarks/src/main/resources/gold")) {
             Path p = root.resolve(c).normalize();
@@ -70,6 +73,14 @@ final class Context implements AutoCloseable {
         }
         this.articles = new Articles(corpus, o.integer("words", 500), (long) o.number("seed", System.nanoTime()), runTag);
         this.out = root.resolve(o.string("out", "benchmarks/target/load-results.jsonl"));
+        this.kafkaLag = o.flag("no-kafka") ? null
+                : new KafkaLag(o.string("kafka", "127.0.0.1:9092"), o.string("nlp-group", "nlp-service"), "articles.ingested");
+    }
+
+    /** A probe of the stack for one phase (close it after): memory, nlp-service's lag metric, the broker's lag. */
+    StackProbe probe() {
+        return new StackProbe(http, runDir, nlpMetrics, options.string("lag-metric", "kafka_consumer_fetch_manager_records_lag"),
+                options.duration("probe-every", java.time.Duration.ofSeconds(5)), kafkaLag);
     }
 
     HttpRequest.Builder post(String base, String path, Tokens.Client client, String contentType, String body) {
@@ -116,6 +127,9 @@ final class Context implements AutoCloseable {
 
     @Override
     public void close() {
+        if (kafkaLag != null) {
+            kafkaLag.close();
+        }
         http.close();
     }
 }

@@ -141,7 +141,7 @@ public final class LoadDriver {
                   --ingest-url http://127.0.0.1:8081  --query-url http://127.0.0.1:8083
                   --nlp-metrics http://127.0.0.1:8082/q/metrics  --query-jdbc/--ingest-jdbc jdbc:postgresql://127.0.0.1:5432/...
                 other: --words 500 (article length)  --post-clients ingestor,api  --search-clients analyst,api,admin
-                  --poll-client analyst  --polls-per-second 15  --lag-metric NAME  --stack-run-dir .newslens/dev/run
+                  --poll-clients analyst,admin  --polls-per-second 30  --lag-metric NAME  --stack-run-dir .newslens/dev/run
                   --corpus ../shared/corpus/seeds,samples,benchmarks/src/main/resources/gold  --out FILE  --max-duration 25m
                 """;
     }

@@ -52,10 +52,8 @@ final class PipelineLoad {
         AtomicLong skipped = new AtomicLong();
         Context.say("%s: %d articles at %.2f/s for %ds through %s/api/v1/articles (open loop)", label, count, rate,
                 duration.toSeconds(), ctx.gateway);
-        try (SearchableTracker tracker = new SearchableTracker(ctx.http, ctx.tokens, ctx.pollClient, ctx.gateway, ctx.pollsPerSecond);
-                StackProbe probe = new StackProbe(ctx.http, ctx.runDir, ctx.nlpMetrics,
-                        ctx.options.string("lag-metric", "kafka_consumer_fetch_manager_records_lag"),
-                        ctx.options.duration("probe-every", Duration.ofSeconds(5))).start()) {
+        try (SearchableTracker tracker = new SearchableTracker(ctx.http, ctx.tokens, ctx.pollClients, ctx.gateway, ctx.pollsPerSecond);
+                StackProbe probe = ctx.probe().start()) {
             long start = System.nanoTime() + 50_000_000L;
             for (int i = 0; i < count; i++) {
                 long due = start + i * intervalNanos;
@@ -150,6 +148,9 @@ final class PipelineLoad {
         List<StackProbe.Sample> samples = new ArrayList<>(probe.samples());
         samples.add(probe.sample());
         Map<String, Object> m = new LinkedHashMap<>();
+        long maxBrokerLag = -1;
+        long brokerLagAtSendEnd = -1;
+        Long brokerLagZeroAfterMs = null;
         double maxLag = Double.NaN;
         double lagAtSendEnd = Double.NaN;
         Long lagZeroAfterMs = null;
@@ -166,21 +167,33 @@ final class PipelineLoad {
                     lagZeroAfterMs = s.epochMillis() - sendEndEpochMillis;
                 }
             }
+            if (s.brokerLag() >= 0) {
+                maxBrokerLag = Math.max(maxBrokerLag, s.brokerLag());
+                if (s.epochMillis() <= sendEndEpochMillis) {
+                    brokerLagAtSendEnd = s.brokerLag();
+                } else if (brokerLagZeroAfterMs == null && s.brokerLag() == 0) {
+                    brokerLagZeroAfterMs = s.epochMillis() - sendEndEpochMillis;
+                }
+            }
             if (!Double.isNaN(s.nlpHeapUsedMb())) {
                 maxHeap = Double.isNaN(maxHeap) ? s.nlpHeapUsedMb() : Math.max(maxHeap, s.nlpHeapUsedMb());
                 heapMax = s.nlpHeapMaxMb();
             }
             s.rssMb().forEach((k, v) -> maxRss.merge(k, v, Math::max));
-            timeline.add(List.of(s.epochMillis(), Double.isNaN(s.lag()) ? -1 : s.lag(), s.rssMb().getOrDefault("nlp-service", -1L)));
+            timeline.add(List.of(s.epochMillis(), Double.isNaN(s.lag()) ? -1 : s.lag(), s.brokerLag(),
+                    s.rssMb().getOrDefault("nlp-service", -1L)));
         }
         m.put("lag_metric", probe.lagSeriesUsed());
         m.put("lag_max", maxLag);
         m.put("lag_at_send_end", lagAtSendEnd);
         m.put("lag_zero_after_send_end_ms", lagZeroAfterMs);
+        m.put("broker_lag_max", maxBrokerLag);
+        m.put("broker_lag_at_send_end", brokerLagAtSendEnd);
+        m.put("broker_lag_zero_after_send_end_ms", brokerLagZeroAfterMs);
         m.put("nlp_heap_used_max_mb", Latencies.round(maxHeap));
         m.put("nlp_heap_limit_mb", Latencies.round(heapMax));
         m.put("rss_max_mb", maxRss);
-        m.put("timeline_epochms_lag_nlprssmb", timeline);
+        m.put("timeline_epochms_metriclag_brokerlag_nlprssmb", timeline);
         return m;
     }
 
@@ -195,7 +208,7 @@ final class PipelineLoad {
     double capacity(int warmup, int probeSeconds) throws InterruptedException {
         Context.say("capacity: warm-up batch of %d articles", warmup);
         double rough;
-        try (SearchableTracker t = new SearchableTracker(ctx.http, ctx.tokens, ctx.pollClient, ctx.gateway, ctx.pollsPerSecond)) {
+        try (SearchableTracker t = new SearchableTracker(ctx.http, ctx.tokens, ctx.pollClients, ctx.gateway, ctx.pollsPerSecond)) {
             postBatch(warmup, t);
             awaitDrainedReporting("warm-up", t, Duration.ofSeconds(ctx.options.integer("warmup-cap-s", 240)));
             long[] span = t.completionSpan();
@@ -204,9 +217,8 @@ final class PipelineLoad {
         }
         int n = (int) Math.max(40, Math.min(1500, Math.round(rough * probeSeconds)));
         Context.say("capacity: backlog batch of %d articles", n);
-        try (SearchableTracker t = new SearchableTracker(ctx.http, ctx.tokens, ctx.pollClient, ctx.gateway, ctx.pollsPerSecond);
-                StackProbe probe = new StackProbe(ctx.http, ctx.runDir, ctx.nlpMetrics,
-                        ctx.options.string("lag-metric", "kafka_consumer_fetch_manager_records_lag"), Duration.ofSeconds(5)).start()) {
+        try (SearchableTracker t = new SearchableTracker(ctx.http, ctx.tokens, ctx.pollClients, ctx.gateway, ctx.pollsPerSecond);
+                StackProbe probe = ctx.probe().start()) {
             long sentAt = System.nanoTime();
             double postSeconds = postBatch(n, t);
             boolean drained = awaitDrainedReporting("capacity", t, Duration.ofSeconds(Math.max(180, (long) (3 * n / rough))));
@@ -224,7 +236,7 @@ final class PipelineLoad {
             m.put("stage_index_annotated_to_searchable", t.index.summary());
             m.put("words_per_article", ctx.options.integer("words", 500));
             m.putAll(probeFigures(probe, epochMicros(sentAt) / 1000));
-            m.remove("timeline_epochms_lag_nlprssmb");
+            m.remove("timeline_epochms_metriclag_brokerlag_nlprssmb");
             Context.say("capacity: %.2f articles/s made searchable while a backlog stood (%d articles)", capacity, t.searchable());
             ctx.record("capacity", m);
             return capacity;

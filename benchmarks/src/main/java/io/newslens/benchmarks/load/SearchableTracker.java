@@ -33,7 +33,8 @@ final class SearchableTracker implements AutoCloseable {
 
     private final Http http;
     private final Tokens tokens;
-    private final Tokens.Client client;
+    private final List<Tokens.Client> clients;
+    private long polls;
     private final String gateway;
     private final double pollsPerSecond;
     private final List<Entry> pending = new ArrayList<>();
@@ -51,10 +52,11 @@ final class SearchableTracker implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running = true;
 
-    SearchableTracker(Http http, Tokens tokens, Tokens.Client client, String gateway, double pollsPerSecond) {
+    /** @param clients the clients whose tokens poll, in turn (each has its own rate-limit bucket at the gateway) */
+    SearchableTracker(Http http, Tokens tokens, List<Tokens.Client> clients, String gateway, double pollsPerSecond) {
         this.http = http;
         this.tokens = tokens;
-        this.client = client;
+        this.clients = clients;
         this.gateway = gateway;
         this.pollsPerSecond = pollsPerSecond;
         this.poller = new Thread(this::pollLoop, "searchable-poller");
@@ -183,6 +185,7 @@ final class SearchableTracker implements AutoCloseable {
         URI uri = URI.create(gateway + "/api/v1/articles/" + e.id + "/status");
         HttpResponse<String> r;
         try {
+            Tokens.Client client = clients.get((int) (polls++ % clients.size()));
             r = http.send(http.request(uri).header("Authorization", tokens.bearer(client)).GET().build());
         } catch (java.io.IOException ex) {
             pollStatuses.add(0);

@@ -22,7 +22,12 @@ import java.util.stream.Stream;
  */
 final class StackProbe implements AutoCloseable {
 
-    record Sample(long epochMillis, Map<String, Long> rssMb, double lag, double nlpHeapUsedMb, double nlpHeapMaxMb) {
+    /**
+     * @param lag the consumer lag nlp-service reports on /q/metrics (NaN when it reports none)
+     * @param brokerLag the same backlog as the broker sees it (committed offsets against end offsets; -1 unknown)
+     */
+    record Sample(long epochMillis, Map<String, Long> rssMb, double lag, long brokerLag, double nlpHeapUsedMb,
+            double nlpHeapMaxMb) {
     }
 
     private final Http http;
@@ -33,9 +38,11 @@ final class StackProbe implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile String lagSeriesUsed;
+    private final KafkaLag kafkaLag;
 
-    StackProbe(Http http, Path runDir, String nlpMetricsUrl, String lagMetric, Duration every) {
+    StackProbe(Http http, Path runDir, String nlpMetricsUrl, String lagMetric, Duration every, KafkaLag kafkaLag) {
         this.http = http;
+        this.kafkaLag = kafkaLag;
         this.runDir = runDir;
         this.nlpMetrics = Loopback.require(nlpMetricsUrl);
         this.lagMetric = lagMetric;
@@ -80,7 +87,8 @@ final class StackProbe implements AutoCloseable {
             heapUsed = sum(metrics, "jvm_memory_used_bytes", "area=\"heap\"") / 1048576.0;
             heapMax = sum(metrics, "jvm_memory_max_bytes", "area=\"heap\"") / 1048576.0;
         }
-        return new Sample(System.currentTimeMillis(), rss, lag, heapUsed, heapMax);
+        long brokerLag = kafkaLag == null ? -1 : kafkaLag.lag();
+        return new Sample(System.currentTimeMillis(), rss, lag, brokerLag, heapUsed, heapMax);
     }
 
     String scrape() {
