@@ -72,19 +72,19 @@ public class StoryQueries {
     @SuppressWarnings("unchecked")
     public ListPage<StorySummary> list(String entityId, Instant from, Instant to, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE s.article_count > 0");
-        Map<Integer, Object> params = new LinkedHashMap<>();
+        Map<String, Object> params = new LinkedHashMap<>();
         if (entityId != null) {
-            params.put(1, entityId);
+            params.put("entity", entityId);
             where.append(" AND EXISTS (SELECT 1 FROM article_entity ae JOIN article a ON a.id = ae.article_id"
-                    + " WHERE ae.entity_id = ?1 AND a.story_id = s.id)");
+                    + " WHERE ae.entity_id = :entity AND a.story_id = s.id)");
         }
         if (from != null) {
-            params.put(2, Timestamp.from(from));
-            where.append(" AND s.last_published >= ?2");
+            params.put("from", Timestamp.from(from));
+            where.append(" AND s.last_published >= :from");
         }
         if (to != null) {
-            params.put(3, Timestamp.from(to));
-            where.append(" AND s.first_published < ?3");
+            params.put("to", Timestamp.from(to));
+            where.append(" AND s.first_published < :to");
         }
         var count = em.createNativeQuery("SELECT count(*) FROM story s" + where);
         params.forEach(count::setParameter);
@@ -92,9 +92,9 @@ public class StoryQueries {
         var select = em.createNativeQuery("""
                 SELECT s.id, s.title, s.first_published, s.last_published, s.article_count, s.source_count,
                        (SELECT string_agg(DISTINCT a.source_name, E'\\n') FROM article a WHERE a.story_id = s.id)
-                FROM story s""" + where + " ORDER BY s.last_published DESC, s.id LIMIT ?4 OFFSET ?5");
+                FROM story s""" + where + " ORDER BY s.last_published DESC, s.id LIMIT :limit OFFSET :offset");
         params.forEach(select::setParameter);
-        select.setParameter(4, size).setParameter(5, (long) (page - 1) * size);
+        select.setParameter("limit", size).setParameter("offset", (long) (page - 1) * size);
         List<StorySummary> items = new ArrayList<>();
         for (Object[] r : (List<Object[]>) select.getResultList()) {
             items.add(new StorySummary((String) r[0], (String) r[1], StoryAssigner.instant(r[2]), StoryAssigner.instant(r[3]),
