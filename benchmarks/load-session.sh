@@ -49,7 +49,14 @@ trap stop_stack EXIT
 
 echo "session: ./newslens up (builds the services of this commit, then starts everything)"
 up_started=$SECONDS
-(cd "$STACK" && ./newslens up)
+if ! (cd "$STACK" && ./newslens up); then
+    # a part that dies while starting is reported, the processes around it kept, and up tried once more (it only
+    # starts what is not running)
+    echo "session: up failed at $(date -Is); processes on the machine:"
+    ps -eo pid,ppid,lstart,args --sort=start_time | cut -c1-220 | tail -n 40 >"$OUT/ps-at-up-failure.txt"
+    tail -n 5 "$OUT/ps-at-up-failure.txt"
+    (cd "$STACK" && ./newslens up)
+fi
 echo "session: up took $((SECONDS - up_started)) s (build included)"
 {
     for part in ingest-service nlp-service query-service gateway keycloak; do
