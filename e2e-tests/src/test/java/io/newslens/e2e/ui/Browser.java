@@ -105,6 +105,8 @@ public final class Browser implements AutoCloseable {
     }
 
     void open(String pathAndHash) {
+        // leave the app first: from a page of the app, a URL that differs only in its hash would not load anew
+        driver.get("about:blank");
         driver.get(TestStack.GATEWAY_URL + pathAndHash);
     }
 

@@ -3,8 +3,6 @@ package io.newslens.gateway.routing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newslens.gateway.config.GatewayConfig;
 import io.newslens.gateway.security.RateLimiter;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -127,11 +125,11 @@ public class ApiProxy {
         if (token != null) {
             headers.set("Authorization", "Bearer " + token);
         }
-        // The backend continues this request's trace: the gateway's server span (itself the child of a caller's
-        // traceparent, if one came) is its parent. The caller's own trace headers are not passed on as they came.
+        // The backend continues this request's trace through the gateway: Quarkus traces this Vert.x client, and its
+        // client span (child of the gateway's server span, itself the child of a caller's traceparent) writes the
+        // traceparent. The caller's own trace headers must not be copied too, or the backend gets two.
         headers.remove("traceparent");
         headers.remove("tracestate");
-        W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, MultiMap::set);
         headers.set("X-Forwarded-For", request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
         headers.set("X-Forwarded-Proto", request.scheme());
         options.setHeaders(headers);
@@ -203,6 +201,12 @@ public class ApiProxy {
         });
         if (upstream.getHeader("Content-Length") == null) {
             response.setChunked(true);
+        }
+        String contentType = upstream.getHeader("Content-Type");
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+            // an event stream may stay silent for a long time: the client must see the answer's head at once
+            // (a browser's EventSource opens only then), not with the first event
+            response.writeHead();
         }
         upstream.handler(chunk -> {
             response.write(chunk);
