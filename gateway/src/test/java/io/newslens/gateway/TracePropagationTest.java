@@ -36,13 +36,20 @@ class TracePropagationTest {
         assertEquals(traceId, parts[1], "same trace as the caller's");
         assertNotEquals(callerSpanId, parts[2], "the parent is the gateway's own span, not the caller's");
 
-        // the gateway's server span, child of the caller's span, is written to the test span file
+        // the forwarded traceparent names the gateway's client span, child of its server span, child of the caller's
         Path spans = Path.of("target/spans.jsonl");
+        String forwardedSpanId = parts[2];
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertTrue(Files.exists(spans));
-            assertTrue(Files.readAllLines(spans, StandardCharsets.UTF_8).stream().anyMatch(line -> line.contains(traceId)
+            List<String> trace = Files.readAllLines(spans, StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.contains("\"traceId\":\"" + traceId + "\"")).toList();
+            String client = trace.stream().filter(line -> line.contains("\"spanId\":\"" + forwardedSpanId + "\""))
+                    .findFirst().orElseThrow(() -> new AssertionError("no span " + forwardedSpanId + " in " + trace));
+            assertTrue(client.contains("\"kind\":\"CLIENT\""), client);
+            String serverId = client.replaceAll(".*\"parentSpanId\":\"([0-9a-f]{16})\".*", "$1");
+            assertTrue(trace.stream().anyMatch(line -> line.contains("\"spanId\":\"" + serverId + "\"")
                     && line.contains("\"kind\":\"SERVER\"") && line.contains("\"parentSpanId\":\"" + callerSpanId + "\"")),
-                    "the gateway's server span is in the caller's trace");
+                    "the client span's parent is the gateway's server span, child of the caller's: " + trace);
         });
     }
 
