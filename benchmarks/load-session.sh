@@ -39,7 +39,9 @@ rss_table() {
     done
 }
 
+SAMPLER=""
 stop_stack() {
+    if [ -n "$SAMPLER" ]; then kill "$SAMPLER" 2>/dev/null || true; fi
     echo "session: stopping the stack"
     (cd "$STACK" && ./newslens down) || true
     if [ "${KEEP:-0}" != 1 ]; then (cd "$STACK" && ./newslens reset) || true; fi
@@ -68,6 +70,19 @@ sleep 20 # let the post-start work (JIT, first connections, sample ingest) settl
 rss_table | tee "$OUT/rss-idle.txt"
 curl -s http://127.0.0.1:8082/q/metrics >"$OUT/nlp-metrics-idle.txt" || true
 
+# Every consumer group's lag as the broker sees it, every 30 s (kafka-consumer-groups --describe): the driver follows
+# nlp-service's group itself, this also shows query-service's, wherever the backlog waits.
+(
+    while true; do
+        echo "=== $(date -Is)"
+        java -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$STACK/.newslens/tools/kafka-4.1.1/lib/*" \
+            org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server 127.0.0.1:9092 --describe \
+            --all-groups 2>/dev/null | awk 'NF >= 6 && $1 != "GROUP" {print $1, $2, $3, $4, $5, $6}'
+        sleep 30
+    done
+) >"$OUT/consumer-groups.txt" 2>&1 &
+SAMPLER=$!
+
 DRIVER=("$HERE/run.sh" Load)
 COMMON=(--stack-run-dir "$RUN" --out "$OUT/results.jsonl")
 echo "session: smoke (a few seconds of each phase, to check the wiring)"
@@ -79,8 +94,8 @@ curl -s http://127.0.0.1:8082/q/metrics >"$OUT/nlp-metrics-after.txt" || true
 grep -i 'lag' "$OUT/nlp-metrics-after.txt" | grep -v '^#' | head -n 20 || echo "(no lag metric on nlp-service's /q/metrics)"
 
 if [ "${SKIP_INGEST:-0}" != 1 ]; then
-    # ingest throughput is ingest-service's own figure: stop nlp-service so it does not share the two cores
-    (cd "$STACK" && ./newslens down nlp-service)
+    # ingest throughput is ingest-service's own figure: stop the consumers so their backlog does not share the two cores
+    (cd "$STACK" && ./newslens down query-service nlp-service)
     "${DRIVER[@]}" ingest "${COMMON[@]}" --max-duration 6m
     rss_table | tee "$OUT/rss-after-ingest.txt"
 fi
