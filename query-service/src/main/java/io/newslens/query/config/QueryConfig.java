@@ -23,23 +23,7 @@ public interface QueryConfig {
     @WithDefault("10S")
     Duration statementTimeout();
 
-    Stories stories();
-
     Semantic semantic();
-
-    interface Stories {
-        /** Articles published further apart than this never share a story. */
-        @WithDefault("P4D")
-        Duration window();
-
-        /** Combined similarity above which an article joins a story. */
-        @WithDefault("0.5")
-        double joinThreshold();
-
-        /** Weight of embedding similarity against entity overlap in the combined similarity. */
-        @WithDefault("0.6")
-        double embeddingWeight();
-    }
 
     interface Semantic {
         /** Whether query-service embeds queries and keeps the in-process vector index. */
