@@ -18,6 +18,7 @@ import java.util.Map;
  * <pre>
  *   benchmarks/run.sh QueryBench load [--articles 1000000] [--seed 42] [--threads 2]
  *   benchmarks/run.sh QueryBench run  [--iterations 100] [--variants 20] [--only name,name]
+ *   benchmarks/run.sh QueryBench migrate   (applies query-service migrations added since the load, then VACUUM ANALYZE)
  *   benchmarks/run.sh QueryBench size
  *   benchmarks/run.sh QueryBench drop
  * common: [--host 127.0.0.1:5432] [--database newslens_query_bench]
@@ -31,7 +32,7 @@ public final class QueryBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: QueryBench load|run|size|drop [--options]  (see docs/query-benchmark.md)");
+            System.err.println("usage: QueryBench load|run|migrate|size|drop [--options]  (see docs/query-benchmark.md)");
             System.exit(2);
         }
         Map<String, String> o = options(args);
@@ -57,6 +58,11 @@ public final class QueryBench {
                 printSizes(loader.jdbcUrl());
             }
             case "run" -> QueryRuns.main(loader.jdbcUrl(), vocabulary(root, seed), seed, o);
+            case "migrate" -> {
+                // applies query-service migrations newer than the load (e.g. new indexes) to the loaded database
+                loader.migrate();
+                printSizes(loader.jdbcUrl());
+            }
             case "size" -> printSizes(loader.jdbcUrl());
             case "drop" -> {
                 loader.dropDatabase();

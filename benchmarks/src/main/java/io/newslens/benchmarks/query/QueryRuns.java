@@ -63,10 +63,10 @@ final class QueryRuns {
     static void main(String jdbcUrl, Vocabulary vocabulary, long seed, Map<String, String> o) throws Exception {
         ServiceHarness.quietLogs();
         int iterations = Integer.parseInt(o.getOrDefault("iterations", "100"));
-        int variantCount = Integer.parseInt(o.getOrDefault("variants", "20"));
-        long budgetMs = Long.parseLong(o.getOrDefault("budget-seconds", "60")) * 1000;
+        int variantCount = Integer.parseInt(o.getOrDefault("variants", "5"));
+        long budgetMs = Long.parseLong(o.getOrDefault("budget-seconds", "30")) * 1000;
         Set<String> only = o.containsKey("only") ? Set.of(o.get("only").split(",")) : null;
-        boolean explain = Boolean.parseBoolean(o.getOrDefault("explain", "false"));
+        Set<String> explain = o.containsKey("explain") ? Set.of(o.get("explain").split(",")) : Set.of();
         Duration timeout = Duration.parse("PT" + o.getOrDefault("statement-timeout", "10S"));
         try (ServiceHarness h = new ServiceHarness(jdbcUrl, timeout)) {
             Fixtures f = new Fixtures(jdbcUrl, vocabulary, seed, variantCount);
@@ -80,7 +80,7 @@ final class QueryRuns {
                 if (only != null && !only.contains(s.name())) {
                     continue;
                 }
-                String row = measure(h, s, iterations, budgetMs, explain, jdbcUrl);
+                String row = measure(h, s, iterations, budgetMs, explain.contains(s.name()), jdbcUrl);
                 table.append(row).append('\n');
                 System.out.println(row);
                 System.out.flush();
@@ -100,14 +100,17 @@ final class QueryRuns {
         List<List<ServiceHarness.Captured>> captured = new ArrayList<>();
         String answer = null;
         int errors = 0;
+        double failedMs = 0;
         long warmStart = System.nanoTime();
         // warm-up and capture: every variant once through the service (recording its SQL) and once raw
         for (Call v : s.variants()) {
             String[] result = new String[1];
             List<ServiceHarness.Captured> statements;
+            long t = System.nanoTime();
             try {
                 statements = h.capture(() -> result[0] = v.run());
             } catch (RuntimeException e) {
+                failedMs = Math.max(failedMs, (System.nanoTime() - t) / 1e6);
                 System.out.println("  " + s.name() + ": variant failed in the service: " + rootMessage(e));
                 errors++;
                 continue;
@@ -123,10 +126,12 @@ final class QueryRuns {
             }
         }
         if (captured.isEmpty()) {
-            return "| " + s.name() + " | " + s.what() + " | 0 | – | – | – | – | – | – | " + errors + " | all variants failed |";
+            return "| " + s.name() + " | " + s.what() + " | 0 | – | – | – | – | – | – | " + errors
+                    + String.format(Locale.ROOT, " | every variant failed (slowest after %.0f ms) |", failedMs);
         }
         double warmPerCall = (System.nanoTime() - warmStart) / 1e6 / (2.0 * s.variants().size());
-        int n = (int) Math.max(Math.min(iterations, 20), Math.min(iterations, budgetMs / Math.max(1, 2 * warmPerCall)));
+        // slow scenarios get fewer timed iterations (at least 5) so one run stays within the time budget per scenario
+        int n = (int) Math.max(Math.min(iterations, 5), Math.min(iterations, budgetMs / Math.max(1, 2 * warmPerCall)));
         List<Double> service = new ArrayList<>();
         List<Double> raw = new ArrayList<>();
         List<Call> calls = new ArrayList<>();
@@ -158,6 +163,9 @@ final class QueryRuns {
         }
         if (explain) {
             explain(jdbcUrl, s, replays.get(0));
+        }
+        if (n == 0) {
+            return "| " + s.name() + " | " + s.what() + " | 0 | – | – | – | – | – | – | " + errors + " | – |";
         }
         Stats a = Stats.of(service);
         Stats b = Stats.of(raw);
