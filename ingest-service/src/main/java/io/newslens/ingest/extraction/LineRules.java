@@ -87,6 +87,7 @@ final class LineRules {
             "compartilhar", "partilhar", "delen", "afdrukken", "reacties", "поделиться", "печать", "комментарии",
             "lesezeit", "lectura", "lecture", "lettura", "leestijd", "learn", "audio", "embed", "x", "vk", "wa");
     private static final Pattern TOKEN_SPLIT = Pattern.compile("[\\s|•·/,;:()\\[\\]{}<>«»\"“”'’+]+");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}]+|[\\p{Punct}]+$");
 
     static boolean isInterfaceLine(String line) {
         if (line.length() > 100) {
@@ -96,7 +97,7 @@ final class LineRules {
         boolean strong = false;
         int words = 0;
         for (String raw : tokens) {
-            String t = raw.replaceAll("^[\\p{Punct}]+|[\\p{Punct}]+$", "");
+            String t = EDGE_PUNCTUATION.matcher(raw).replaceAll("");
             if (t.isEmpty()) {
                 continue;
             }

@@ -32,6 +32,9 @@ public class TextCleaner {
     /** A standalone headline-shaped line this long, inside the body, is a link to another story. */
     private static final int TEASER_MIN_WORDS = 9;
     private static final int SHORT_LABEL = 80;
+    // compiled once: cleaning runs for every plain-text article of a batch
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[ \\t\\u2009\\u202f]+");
+    private static final java.util.regex.Pattern BLANK_RUNS = java.util.regex.Pattern.compile("\n{3,}");
 
     public CleanedText clean(String raw) {
         if (raw == null) {
@@ -41,7 +44,7 @@ public class TextCleaner {
                 .replace("\u200b", "").replace("\ufeff", "");
         List<String> lines = new ArrayList<>();
         for (String line : normalized.split("\n", -1)) {
-            lines.add(line.strip().replaceAll("[ \\t\\u2009\\u202f]+", " "));
+            lines.add(SPACES.matcher(line.strip()).replaceAll(" "));
         }
         boolean[] drop = new boolean[lines.size()];
         List<String> credits = new ArrayList<>();
@@ -103,7 +106,7 @@ public class TextCleaner {
                 removed.add(line);
             }
         }
-        String text = String.join("\n", kept).replaceAll("\n{3,}", "\n\n").strip();
+        String text = BLANK_RUNS.matcher(String.join("\n", kept)).replaceAll("\n\n").strip();
         return new CleanedText(text, List.copyOf(credits), List.copyOf(removed));
     }
 

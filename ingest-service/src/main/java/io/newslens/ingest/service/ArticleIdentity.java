@@ -77,12 +77,18 @@ public final class ArticleIdentity {
 
     /** Text reduced so that whitespace, Unicode forms and letter case do not make a different article. */
     public static String normalizeText(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("[\\p{Pd}]", "-")
-                .replaceAll("[\u2018\u2019\u201a\u201b]", "'")
-                .replaceAll("[\u201c\u201d\u201e\u201f]", "\"")
-                .replaceAll("\\s+", " ").strip();
+        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        t = DASHES.matcher(t).replaceAll("-");
+        t = SINGLE_QUOTES.matcher(t).replaceAll("'");
+        t = DOUBLE_QUOTES.matcher(t).replaceAll("\"");
+        return WHITESPACE.matcher(t).replaceAll(" ").strip();
     }
+
+    // compiled once: every article's text is normalised for its hash and its MinHash shingles
+    private static final java.util.regex.Pattern DASHES = java.util.regex.Pattern.compile("[\\p{Pd}]");
+    private static final java.util.regex.Pattern SINGLE_QUOTES = java.util.regex.Pattern.compile("[\u2018\u2019\u201a\u201b]");
+    private static final java.util.regex.Pattern DOUBLE_QUOTES = java.util.regex.Pattern.compile("[\u201c\u201d\u201e\u201f]");
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     public static String textHash(String text) {
         return sha256Hex(normalizeText(text));

@@ -5,6 +5,7 @@ import io.newslens.commons.problem.ProblemException;
 import io.newslens.ingest.config.IngestConfig;
 import io.newslens.ingest.rest.ArticleSubmission;
 import io.newslens.ingest.rest.IngestResult;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -12,12 +13,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
  * Streams an NDJSON batch through the ingestion pipeline: lines are read one at a time (never the whole body),
- * prepared, stored in chunks of {@link #CHUNK} per transaction, and answered in input order.
+ * gathered in chunks of {@link #CHUNK}, prepared in parallel, stored a chunk per transaction with a fixed number of
+ * statements ({@link ChunkStore}), and answered in input order.
  */
 @ApplicationScoped
 public class BatchIngestion {
@@ -39,6 +46,14 @@ public class BatchIngestion {
     @Inject
     IngestConfig config;
 
+    /** Threads preparing batch lines: as many as there are cores, shared by all batches of this replica. */
+    private final ExecutorService preparers = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), runnable -> {
+                Thread t = new Thread(runnable, "batch-prepare");
+                t.setDaemon(true);
+                return t;
+            });
+
     private record Pending(long line, IngestionService.Prepared prepared, Problem error) {
     }
 
@@ -48,6 +63,7 @@ public class BatchIngestion {
         long duplicates = 0;
         long failed = 0;
         List<Pending> chunk = new ArrayList<>(CHUNK);
+        List<byte[]> raw = new ArrayList<>(CHUNK);
         LineReader in = new LineReader(body, config.maxBatchLineBytes());
         LineReader.Line line;
         while ((line = in.next()) != null) {
@@ -55,31 +71,71 @@ public class BatchIngestion {
             if (line.tooLong()) {
                 chunk.add(new Pending(lines, null, problem(ProblemException.tooLarge("line " + lines + " is longer than "
                         + config.maxBatchLineBytes() + " bytes"), lines)));
+                raw.add(null);
             } else if (isBlank(line.bytes())) {
                 lines--;
                 continue;
             } else {
-                try {
-                    ArticleSubmission submission = reader.read(line.bytes());
-                    chunk.add(new Pending(lines, ingestion.prepare(submission, "batch"), null));
-                } catch (ProblemException e) {
-                    chunk.add(new Pending(lines, null, problem(e, lines)));
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "batch line %d failed", lines);
-                    chunk.add(new Pending(lines, null, problem(new ProblemException(500, "Internal error",
-                            "this line could not be processed"), lines)));
-                }
+                chunk.add(new Pending(lines, null, null));
+                raw.add(line.bytes());
             }
             if (chunk.size() >= CHUNK) {
-                long[] counts = flush(chunk, principal, sink);
+                long[] counts = flush(prepareAll(chunk, raw), principal, sink);
                 accepted += counts[0];
                 duplicates += counts[1];
                 failed += counts[2];
                 chunk.clear();
+                raw.clear();
             }
         }
-        long[] counts = flush(chunk, principal, sink);
+        long[] counts = flush(prepareAll(chunk, raw), principal, sink);
         return new Summary(lines, accepted + counts[0], duplicates + counts[1], failed + counts[2]);
+    }
+
+    /**
+     * Parses, cleans and identifies a chunk's lines on all cores (the CPU-bound part of a batch), keeping their order.
+     * Lines that already failed (too long) pass through.
+     */
+    private List<Pending> prepareAll(List<Pending> chunk, List<byte[]> raw) {
+        List<Future<Pending>> futures = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            Pending p = chunk.get(i);
+            byte[] bytes = raw.get(i);
+            futures.add(bytes == null ? CompletableFuture.completedFuture(p) : preparers.submit(() -> prepare(p.line(), bytes)));
+        }
+        List<Pending> out = new ArrayList<>(chunk.size());
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                out.add(futures.get(i).get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while preparing a batch", e);
+            } catch (ExecutionException e) {
+                long n = chunk.get(i).line();
+                LOG.warnf(e.getCause(), "batch line %d failed", n);
+                out.add(new Pending(n, null, problem(new ProblemException(500, "Internal error",
+                        "this line could not be processed"), n)));
+            }
+        }
+        return out;
+    }
+
+    private Pending prepare(long n, byte[] bytes) {
+        try {
+            ArticleSubmission submission = reader.read(bytes);
+            return new Pending(n, ingestion.prepare(submission, "batch"), null);
+        } catch (ProblemException e) {
+            return new Pending(n, null, problem(e, n));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "batch line %d failed", n);
+            return new Pending(n, null, problem(new ProblemException(500, "Internal error",
+                    "this line could not be processed"), n));
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        preparers.shutdownNow();
     }
 
     private long[] flush(List<Pending> chunk, String principal, Consumer<LineResult> sink) {

@@ -47,6 +47,8 @@ public class IngestionService {
     @Inject
     NearDuplicates nearDuplicates;
     @Inject
+    ChunkStore chunks;
+    @Inject
     ArticleEvents events;
     @Inject
     OutboxRelay relay;
@@ -192,28 +194,7 @@ public class IngestionService {
         }
         List<IngestResult> results;
         try {
-            results = QuarkusTransaction.requiringNew().call(() -> {
-                java.util.Map<String, IngestResult> seen = new java.util.HashMap<>();
-                List<IngestResult> out = new java.util.ArrayList<>(prepared.size());
-                for (Prepared p : prepared) {
-                    IngestResult earlier = seen.get("t:" + p.textHash());
-                    if (earlier == null && p.normalizedUrl() != null) {
-                        earlier = seen.get("u:" + p.normalizedUrl());
-                    }
-                    if (earlier != null) {
-                        out.add(new IngestResult(earlier.id(), IngestResult.DUPLICATE, earlier.statusUrl(), earlier.id(), null,
-                                null, earlier.title(), earlier.language(), earlier.publishedAt()));
-                        continue;
-                    }
-                    IngestResult r = storeInTransaction(p, principal, null);
-                    seen.put("t:" + p.textHash(), r);
-                    if (p.normalizedUrl() != null) {
-                        seen.put("u:" + p.normalizedUrl(), r);
-                    }
-                    out.add(r);
-                }
-                return out;
-            });
+            results = QuarkusTransaction.requiringNew().call(() -> chunks.store(prepared, principal, this::statusUrl));
         } catch (PersistenceException e) {
             results = new java.util.ArrayList<>();
             for (Prepared p : prepared) {
@@ -245,6 +226,23 @@ public class IngestionService {
         long[] signature = MinHasher.signature(p.text());
         Optional<NearDuplicates.Match> near = nearDuplicates.bestMatch(signature);
 
+        Article a = toArticle(p, principal, feedId, signature, Instant.now());
+        near.ifPresent(m -> {
+            a.duplicateOf = m.articleId();
+            a.duplicateSimilarity = (float) m.similarity();
+        });
+        a.persist();
+        nearDuplicates.index(a.id, signature);
+        ArticleIngested event = events.ingested(a, a.ingestedAt);
+        OutboxEvent.of(a.id, Topics.ARTICLES_INGESTED, ArticleIngested.EVENT_TYPE, events.toJson(event)).persist();
+        Article.flush();
+        return new IngestResult(a.id, IngestResult.ACCEPTED, statusUrl(a.id), null, a.duplicateOf,
+                near.map(NearDuplicates.Match::similarity).orElse(null), a.title, a.language,
+                a.publishedAt == null ? null : a.publishedAt.toString());
+    }
+
+    /** The row to store for a prepared article (not yet persisted; near-duplicate fields left empty). */
+    static Article toArticle(Prepared p, String principal, Long feedId, long[] signature, Instant ingestedAt) {
         Article a = new Article();
         a.id = p.id();
         a.url = p.url();
@@ -264,19 +262,8 @@ public class IngestionService {
         a.feedId = feedId;
         a.submittedBy = principal;
         a.minhash = MinHasher.toBytes(signature);
-        a.ingestedAt = Instant.now();
-        near.ifPresent(m -> {
-            a.duplicateOf = m.articleId();
-            a.duplicateSimilarity = (float) m.similarity();
-        });
-        a.persist();
-        nearDuplicates.index(a.id, signature);
-        ArticleIngested event = events.ingested(a, a.ingestedAt);
-        OutboxEvent.of(a.id, Topics.ARTICLES_INGESTED, ArticleIngested.EVENT_TYPE, events.toJson(event)).persist();
-        Article.flush();
-        return new IngestResult(a.id, IngestResult.ACCEPTED, statusUrl(a.id), null, a.duplicateOf,
-                near.map(NearDuplicates.Match::similarity).orElse(null), a.title, a.language,
-                a.publishedAt == null ? null : a.publishedAt.toString());
+        a.ingestedAt = ingestedAt;
+        return a;
     }
 
     private Optional<IngestResult> existing(Prepared p) {

@@ -17,6 +17,8 @@ public final class MinHasher {
     public static final int BANDS = 32;
     public static final int ROWS = HASHES / BANDS;
     private static final int SHINGLE_WORDS = 4;
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N} ]");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
     private static final long[] A = new long[HASHES];
     private static final long[] B = new long[HASHES];
 
@@ -87,7 +89,7 @@ public final class MinHasher {
     }
 
     static Set<Long> shingles(String text) {
-        String[] words = ArticleIdentity.normalizeText(text).replaceAll("[^\\p{L}\\p{N} ]", " ").trim().split(" +");
+        String[] words = SPACES.split(NOT_WORD.matcher(ArticleIdentity.normalizeText(text)).replaceAll(" ").trim());
         Set<Long> out = new HashSet<>();
         if (words.length < SHINGLE_WORDS) {
             out.add(hash(String.join(" ", words)));

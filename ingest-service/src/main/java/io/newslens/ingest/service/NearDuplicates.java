@@ -26,17 +26,19 @@ public class NearDuplicates {
 
     public Optional<Match> bestMatch(long[] signature) {
         long[] buckets = MinHasher.bandBuckets(signature);
-        StringBuilder sql = new StringBuilder("SELECT a.id, a.minhash FROM article a WHERE a.id IN ("
-                + "SELECT DISTINCT b.article_id FROM article_minhash_band b WHERE ");
+        // one probe of the band table's primary key (band, bucket, article_id) per band: 32 OR'd terms made the
+        // planner build a bitmap of every term and cost a backend most of a core under batch load
+        Short[] bands = new Short[buckets.length];
+        Long[] values = new Long[buckets.length];
         for (int band = 0; band < buckets.length; band++) {
-            sql.append(band == 0 ? "" : " OR ").append("(b.band = ").append(band).append(" AND b.bucket = ?")
-                    .append(band + 1).append(")");
+            bands[band] = (short) band;
+            values[band] = buckets[band];
         }
-        sql.append(") LIMIT 200");
-        var query = em.createNativeQuery(sql.toString());
-        for (int band = 0; band < buckets.length; band++) {
-            query.setParameter(band + 1, buckets[band]);
-        }
+        var query = em.createNativeQuery("SELECT a.id, a.minhash FROM article a WHERE a.id IN ("
+                + "SELECT b.article_id FROM unnest(cast(?1 as smallint[]), cast(?2 as bigint[])) AS q(band, bucket)"
+                + " JOIN article_minhash_band b ON b.band = q.band AND b.bucket = q.bucket) LIMIT 200");
+        query.setParameter(1, arrayLiteral(bands));
+        query.setParameter(2, arrayLiteral(values));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         Match best = null;
@@ -67,6 +69,15 @@ public class NearDuplicates {
         }
         query.setParameter(buckets.length + 1, articleId);
         query.executeUpdate();
+    }
+
+    /** A PostgreSQL array literal of numbers, cast to its type in the query. */
+    private static String arrayLiteral(Number[] values) {
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            out.append(i == 0 ? "" : ",").append(values[i]);
+        }
+        return out.append('}').toString();
     }
 
     static String describe(long[] signature) {

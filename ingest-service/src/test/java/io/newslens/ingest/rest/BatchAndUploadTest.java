@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newslens.ingest.model.Article;
+import io.newslens.ingest.model.OutboxEvent;
 import io.newslens.testsupport.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,6 +59,80 @@ class BatchAndUploadTest {
         assertEquals(2, summary.get("failed").asInt());
         String id = lines.get(3).get("id").asText();
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Article.findByIdOptional(id).isPresent()));
+    }
+
+    /** About 300 words no other test writes: 30 sentences of ten random tokens. */
+    static List<String> sentences() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            StringBuilder s = new StringBuilder("Sentence");
+            for (int w = 0; w < 10; w++) {
+                s.append(' ').append(UUID.randomUUID().toString(), 0, 8 + (w % 3));
+            }
+            out.add(s.append('.').toString());
+        }
+        return out;
+    }
+
+    @Test
+    void nearDuplicatesInOneBatchAndAcrossBatchesAreStoredAndFlaggedWithTheirOriginal() throws Exception {
+        List<String> original = sentences();
+        List<String> rewritten = new ArrayList<>(original);
+        rewritten.set(29, "A changed closing sentence says the minister declined to comment on the matter.");
+        List<String> again = new ArrayList<>(original);
+        again.set(0, "Another outlet wrote its own opening sentence for the same wire story today.");
+        String unrelated = String.join(" ", sentences());
+        String body = "{\"title\":\"Wire\",\"text\":" + ArticleIngestionTest.json(String.join(" ", original)) + "}\n"
+                + "{\"text\":" + ArticleIngestionTest.json(unrelated) + "}\n"
+                + "{\"title\":\"Other headline\",\"text\":" + ArticleIngestionTest.json(String.join(" ", rewritten)) + "}\n"
+                + "{\"title\":\"Wire\",\"text\":" + ArticleIngestionTest.json(String.join(" ", original)) + "}\n";
+        List<JsonNode> lines = postBatch(body);
+        assertEquals(5, lines.size());
+        String originalId = lines.get(0).get("id").asText();
+        assertEquals("accepted", lines.get(0).get("status").asText());
+        assertTrue(lines.get(0).get("nearDuplicateOf") == null, lines.get(0).toString());
+        assertEquals("accepted", lines.get(1).get("status").asText());
+        assertTrue(lines.get(1).get("nearDuplicateOf") == null, "unrelated text is no near duplicate");
+        assertEquals("accepted", lines.get(2).get("status").asText(), "a near duplicate is stored, not dropped");
+        assertEquals(originalId, lines.get(2).get("nearDuplicateOf").asText(), "flagged with the batch's earlier original");
+        assertEquals("duplicate", lines.get(3).get("status").asText());
+        assertEquals(originalId, lines.get(3).get("id").asText());
+
+        String nearId = lines.get(2).get("id").asText();
+        Article stored = QuarkusTransaction.requiringNew().call(() -> Article.<Article>findById(nearId));
+        assertEquals(originalId, stored.duplicateOf);
+        assertTrue(stored.duplicateSimilarity >= 0.7f, "similarity " + stored.duplicateSimilarity);
+        for (String id : List.of(originalId, nearId, lines.get(1).get("id").asText())) {
+            long outbox = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("aggregateId", id)
+                    + io.newslens.ingest.model.Article.count("id = ?1 and publishedToKafkaAt is not null", id));
+            assertTrue(outbox >= 1, "each stored article has its outbox row (or was already published): " + id);
+            long bands = QuarkusTransaction.requiringNew().call(() -> ((Number) Article.getEntityManager()
+                    .createNativeQuery("SELECT count(*) FROM article_minhash_band WHERE article_id = ?1")
+                    .setParameter(1, id).getSingleResult()).longValue());
+            assertEquals(32, bands, "every article is indexed in its 32 LSH bands");
+        }
+
+        // a later batch: the original is found in the database
+        List<JsonNode> later = postBatch("{\"text\":" + ArticleIngestionTest.json(String.join(" ", again)) + "}\n");
+        assertEquals("accepted", later.get(0).get("status").asText());
+        String laterOf = later.get(0).get("nearDuplicateOf").asText();
+        assertTrue(laterOf.equals(originalId) || laterOf.equals(nearId), later.get(0).toString());
+        // and a single POST too
+        String single = given().auth().oauth2(Tokens.forRole("ingestor")).contentType("application/json")
+                .body("{\"text\":" + ArticleIngestionTest.json(String.join(" ", again).replace("today", "yesterday")) + "}")
+                .post("/api/v1/articles").then().statusCode(202).extract().path("nearDuplicateOf");
+        assertTrue(single != null, "a single POST finds near duplicates as well");
+    }
+
+    private static List<JsonNode> postBatch(String body) throws Exception {
+        String answer = given().auth().oauth2(Tokens.forRole("ingestor")).contentType("application/x-ndjson")
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/articles/batch").then()
+                .statusCode(200).extract().asString();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String l : answer.split("\n")) {
+            lines.add(JSON.readTree(l));
+        }
+        return lines;
     }
 
     @Test
