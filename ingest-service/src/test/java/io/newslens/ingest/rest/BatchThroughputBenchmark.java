@@ -66,6 +66,56 @@ class BatchThroughputBenchmark {
 
         double jdbc = rawJdbc(random, vocabulary, N);
         System.out.printf("BENCH raw JDBC baseline: %d articles, %.1f articles/s%n", N, jdbc);
+
+        profilePreparation(textBatch(random, vocabulary, N), "text");
+        profilePreparation(htmlBatch(random, vocabulary, HTML_N), "html");
+    }
+
+    @Inject
+    io.newslens.ingest.service.IngestionService ingestion;
+    @Inject
+    io.newslens.ingest.service.SubmissionReader reader;
+    @Inject
+    io.newslens.ingest.extraction.TextCleaner cleaner;
+    @Inject
+    io.newslens.ingest.extraction.LanguageDetector languages;
+
+    /** Where one thread's time goes before the database: the whole preparation, and its parts for plain text. */
+    private void profilePreparation(String batch, String kind) {
+        String[] lines = batch.split("\n");
+        long parse = 0;
+        long prepare = 0;
+        long clean = 0;
+        long language = 0;
+        long minhash = 0;
+        for (int round = 0; round < 2; round++) { // the first round warms up
+            parse = prepare = clean = language = minhash = 0;
+            for (String line : lines) {
+                long t0 = System.nanoTime();
+                ArticleSubmission submission = reader.read(line.getBytes(StandardCharsets.UTF_8));
+                long t1 = System.nanoTime();
+                var prepared = ingestion.prepare(submission, "batch");
+                long t2 = System.nanoTime();
+                parse += t1 - t0;
+                prepare += t2 - t1;
+                if (submission.text() != null) {
+                    long t3 = System.nanoTime();
+                    String cleaned = cleaner.clean(submission.text()).text();
+                    long t4 = System.nanoTime();
+                    languages.detect(cleaned);
+                    long t5 = System.nanoTime();
+                    clean += t4 - t3;
+                    language += t5 - t4;
+                }
+                long t6 = System.nanoTime();
+                io.newslens.ingest.service.MinHasher.signature(prepared.text());
+                minhash += System.nanoTime() - t6;
+            }
+        }
+        double n = lines.length;
+        System.out.printf("BENCH prepare %s, one thread, per article: parse %.3f ms, prepare %.3f ms (of it clean %.3f ms,"
+                + " language %.3f ms), MinHash %.3f ms%n", kind, parse / n / 1e6, prepare / n / 1e6, clean / n / 1e6,
+                language / n / 1e6, minhash / n / 1e6);
     }
 
     private static void post(String body, int expected) throws Exception {
