@@ -45,6 +45,10 @@ public class StoryAssigner {
                 .setParameter(1, articleId).setParameter(2, arrayLiteral(article.places()))
                 .setParameter(3, arrayLiteral(article.names())).executeUpdate();
 
+        if (previousStory != null) {
+            // the article's earlier version has left its story: compare against the story as it is now
+            rebuildEntities(previousStory);
+        }
         StoryClusterer.Settings settings = config.settings();
         StorySimilarity similarity = new StorySimilarity(settings.embeddingWeight(), settings.placePenalty());
         List<StoryProfile> candidates = load(candidates(time, time, article.entities().keySet(), null));
@@ -77,7 +81,8 @@ public class StoryAssigner {
         }
         em.createNativeQuery("UPDATE article SET story_id = ?1 WHERE id = ?2").setParameter(1, storyId)
                 .setParameter(2, articleId).executeUpdate();
-        refresh(storyId);
+        addEntities(storyId, articleId);
+        refreshSpan(storyId);
         storyId = mergeAround(storyId, similarity, settings);
         if (previousStory != null && !previousStory.equals(storyId)) {
             refresh(previousStory);
@@ -104,8 +109,9 @@ public class StoryAssigner {
                     StoryProfile gone = survivor == self ? other : self;
                     em.createNativeQuery("UPDATE article SET story_id = ?1 WHERE story_id = ?2").setParameter(1, survivor.id())
                             .setParameter(2, gone.id()).executeUpdate();
+                    mergeEntities(survivor.id(), gone.id());
                     em.createNativeQuery("DELETE FROM story WHERE id = ?1").setParameter(1, gone.id()).executeUpdate();
-                    refresh(survivor.id());
+                    refreshSpan(survivor.id());
                     storyId = survivor.id();
                     merged = true;
                     break;
@@ -117,19 +123,23 @@ public class StoryAssigner {
 
     /**
      * Stories whose span comes within the window of {@code from..to}: first those sharing the most entities with the
-     * given ones, then the latest, at most {@link StoryConfig#maxCandidates()}.
+     * given ones (distinct entities, then member mentions, from the stored story profiles), then the latest, at most
+     * {@link StoryConfig#maxCandidates()}. Distinct entities first: a small story sharing four rare names with the
+     * article must not be crowded out by large stories that merely all mention "United States".
      */
     @SuppressWarnings("unchecked")
     private List<String> candidates(Instant from, Instant to, Collection<String> entityIds, String except) {
         StoryClusterer.Settings settings = config.settings();
         return em.createNativeQuery("""
-                SELECT s.id FROM story s
-                LEFT JOIN (SELECT a.story_id, count(*) AS shared FROM article_entity ae JOIN article a ON a.id = ae.article_id
-                           WHERE ae.entity_id = ANY(CAST(?3 AS varchar[])) AND a.story_id IS NOT NULL
-                             AND ae.sort_time >= ?1 AND ae.sort_time <= ?2
-                           GROUP BY a.story_id) m ON m.story_id = s.id
-                WHERE s.last_published >= ?1 AND s.first_published <= ?2 AND s.id <> ?4
-                ORDER BY coalesce(m.shared, 0) DESC, s.last_published DESC, s.id
+                WITH window_stories AS MATERIALIZED (
+                    SELECT s.id, s.last_published FROM story s
+                    WHERE s.last_published >= ?1 AND s.first_published <= ?2 AND s.id <> ?4)
+                SELECT w.id FROM window_stories w
+                LEFT JOIN (SELECT se.story_id, count(*) AS entities, sum(se.articles) AS mentions FROM story_entity se
+                           WHERE se.entity_id = ANY(CAST(?3 AS varchar[]))
+                             AND se.story_id IN (SELECT id FROM window_stories)
+                           GROUP BY se.story_id) m ON m.story_id = w.id
+                ORDER BY coalesce(m.entities, 0) DESC, coalesce(m.mentions, 0) DESC, w.last_published DESC, w.id
                 LIMIT ?5
                 """).setParameter(1, Timestamp.from(from.minus(settings.window())))
                 .setParameter(2, Timestamp.from(to.plus(settings.window())))
@@ -151,11 +161,9 @@ public class StoryAssigner {
             heads.put((String) r[0], r);
         }
         Map<String, Map<String, Double>> weights = new HashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
-                SELECT a.story_id, ae.entity_id, sum(ae.salience) FROM article_entity ae JOIN article a ON a.id = ae.article_id
-                WHERE a.story_id = ANY(CAST(?1 AS varchar[])) AND ae.entity_type = ANY(CAST(?2 AS varchar[])) AND ae.salience > 0
-                GROUP BY a.story_id, ae.entity_id
-                """).setParameter(1, ids).setParameter(2, arrayLiteral(ArticleProfile.STORY_ENTITY_TYPES)).getResultList()) {
+        for (Object[] r : (List<Object[]>) em.createNativeQuery(
+                "SELECT story_id, entity_id, weight FROM story_entity WHERE story_id = ANY(CAST(?1 AS varchar[]))")
+                .setParameter(1, ids).getResultList()) {
             weights.computeIfAbsent((String) r[0], k -> new TreeMap<>()).put((String) r[1], ((Number) r[2]).doubleValue());
         }
         Map<String, Map<String, Integer>> places = new HashMap<>();
@@ -217,8 +225,53 @@ public class StoryAssigner {
         return ids;
     }
 
-    /** Recomputes a story's centroid, time span, counts and title from its articles; drops it when empty. */
+    /**
+     * Recomputes everything stored about a story from its articles, after one has left it (a takedown, a newer version);
+     * drops it when empty.
+     */
     public void refresh(String storyId) {
+        // serialised with assignments, which add to the same stored profile
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('story-assignment'))").getSingleResult();
+        rebuildEntities(storyId);
+        refreshSpan(storyId);
+    }
+
+    /** Adds a member's story entities to the story's entity profile. */
+    private void addEntities(String storyId, String articleId) {
+        em.createNativeQuery("""
+                INSERT INTO story_entity (story_id, entity_id, weight, articles)
+                SELECT ?1, ae.entity_id, ae.salience, 1 FROM article_entity ae
+                WHERE ae.article_id = ?2 AND ae.entity_type = ANY(CAST(?3 AS varchar[])) AND ae.salience > 0
+                ON CONFLICT (story_id, entity_id) DO UPDATE SET weight = story_entity.weight + EXCLUDED.weight,
+                    articles = story_entity.articles + EXCLUDED.articles
+                """).setParameter(1, storyId).setParameter(2, articleId)
+                .setParameter(3, arrayLiteral(ArticleProfile.STORY_ENTITY_TYPES)).executeUpdate();
+    }
+
+    /** Adds the entity profile of a story being merged away to the surviving story's (the story row's delete drops it). */
+    private void mergeEntities(String survivorId, String goneId) {
+        em.createNativeQuery("""
+                INSERT INTO story_entity (story_id, entity_id, weight, articles)
+                SELECT ?1, entity_id, weight, articles FROM story_entity WHERE story_id = ?2
+                ON CONFLICT (story_id, entity_id) DO UPDATE SET weight = story_entity.weight + EXCLUDED.weight,
+                    articles = story_entity.articles + EXCLUDED.articles
+                """).setParameter(1, survivorId).setParameter(2, goneId).executeUpdate();
+    }
+
+    /** Recomputes a story's entity profile from its members' article_entity rows. */
+    private void rebuildEntities(String storyId) {
+        em.createNativeQuery("DELETE FROM story_entity WHERE story_id = ?1").setParameter(1, storyId).executeUpdate();
+        em.createNativeQuery("""
+                INSERT INTO story_entity (story_id, entity_id, weight, articles)
+                SELECT a.story_id, ae.entity_id, sum(ae.salience), count(*) FROM article_entity ae
+                JOIN article a ON a.id = ae.article_id
+                WHERE a.story_id = ?1 AND ae.entity_type = ANY(CAST(?2 AS varchar[])) AND ae.salience > 0
+                GROUP BY a.story_id, ae.entity_id
+                """).setParameter(1, storyId).setParameter(2, arrayLiteral(ArticleProfile.STORY_ENTITY_TYPES)).executeUpdate();
+    }
+
+    /** Recomputes a story's centroid, time span, counts and title from its articles; drops it when empty. */
+    private void refreshSpan(String storyId) {
         @SuppressWarnings("unchecked")
         List<Object[]> members = em.createNativeQuery(
                 "SELECT embedding, sort_time, source_name, title FROM article WHERE story_id = ?1 ORDER BY sort_time, id")
