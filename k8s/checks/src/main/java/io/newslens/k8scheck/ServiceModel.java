@@ -185,7 +185,8 @@ final class ServiceModel {
         while (method.find()) {
             String annotations = method.group(1);
             String type = method.group(2).trim();
-            if (type.startsWith("interface") || type.contains("static")) {
+            if (type.startsWith("interface") || type.contains("static") || type.matches("(?s).*\\bdefault\\b.*")) {
+                // nested interfaces, constants and default methods (computed from other keys) are no keys
                 continue;
             }
             Matcher withName = Pattern.compile("@WithName\\s*\\(\\s*\"([^\"]+)\"").matcher(annotations);
