@@ -773,14 +773,31 @@ public final class DisagreementFinder {
     private static final Pattern DURATION = Pattern.compile(
             "(?i)\\b(\\d+(?:\\.\\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                     + "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-                    + "hundred|a\\s+dozen)[\\s‑-]+(hour|day|week|fortnight|month|year)s?\\b(?![\\s‑-]*old)(?!\\s+ago)"
-                    + "(?!\\s+(?:earlier|later|before|after|since|from\\s+now))");
+                    + "hundred|a\\s+dozen)[\\s‑-]+(hour|day|week|fortnight|month|year)s?\\b(?![\\s‑-]*old)(?!\\s+ago)");
+
+    /** "two days before the vote" is a point in time, not a length... */
+    private static final Pattern RELATIVE_AFTER = Pattern.compile("(?i)^\\s+(?:earlier|later|before|after|since|from\\s+now)\\b");
+
+    /** ...unless a verb of lasting precedes it: "the strike lasted five days before a deal was reached". */
+    private static final Pattern LASTING_BEFORE = Pattern.compile(
+            "(?i)\\b(?:lasted|lasting|lasts|last|took|continued|ran|went\\s+on|dragged\\s+on)(?:\\s+for)?\\s+$");
+
+    private static List<java.util.regex.MatchResult> durationMatches(String text) {
+        List<java.util.regex.MatchResult> found = new ArrayList<>();
+        Matcher m = DURATION.matcher(text);
+        while (m.find()) {
+            boolean pointInTime = RELATIVE_AFTER.matcher(text.substring(m.end())).find();
+            if (!pointInTime || LASTING_BEFORE.matcher(text.substring(0, m.start())).find()) {
+                found.add(m.toMatchResult());
+            }
+        }
+        return found;
+    }
 
     private void durations(Sent s, List<Fact> out) {
         String text = s.text;
         int offset = s.start;
-        Matcher m = DURATION.matcher(text);
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : durationMatches(text)) {
             String count = m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             double n;
             if (count.equals("a") || count.equals("an")) {
@@ -852,6 +869,26 @@ public final class DisagreementFinder {
             if (!adjectival && preceding != null && start - preceding.end() < 20) {
                 anchors.add(stem(preceding.lower()));
             }
+            if (!adjectival && preceding != null && LASTING.contains(preceding.lower()) && start - preceding.end() < 20) {
+                // "the strike at the port lasted five days": the duration is the clause subject's, so it meets
+                // "a three-day strike" through the common nouns before the verb (names stay out: they say who, not what)
+                Token previous = null;
+                Set<String> subject = new LinkedHashSet<>();
+                for (Token t : s.tokens) {
+                    if (t.end() > preceding.start()) {
+                        break;
+                    }
+                    if (previous != null && s.text.substring(previous.end() - s.start, t.start() - s.start).matches("(?s).*[,;:(].*")) {
+                        subject.clear();
+                    }
+                    if (!STOP.contains(t.lower()) && !t.isNumber() && Character.isLowerCase(t.text().charAt(0))
+                            && t != preceding) {
+                        subject.add(stem(t.lower()));
+                    }
+                    previous = t;
+                }
+                anchors.addAll(subject);
+            }
             anchors.removeAll(GENERIC);
             String shown = text.substring(m.start(), m.end()).replaceAll("\\s+", " ");
             String phrase = shown.replaceFirst("(?i)^" + Pattern.quote(m.group(1)), "N") + phraseAfter;
@@ -863,9 +900,8 @@ public final class DisagreementFinder {
     /** Whether the number token at {@code i} starts a duration, which {@link #durations} reads. */
     private static boolean isDurationAt(Sent s, int i) {
         Token t = s.tokens.get(i);
-        Matcher m = DURATION.matcher(s.text);
         int rel = t.start() - s.start;
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : durationMatches(s.text)) {
             if (m.start(1) == rel || m.start() <= rel && rel < m.end()) {
                 return true;
             }
@@ -1087,6 +1123,10 @@ public final class DisagreementFinder {
             "approximately", "over", "above", "under", "below", "about", "around", "roughly", "nearly", "almost", "some");
 
     /** Words that say nothing about what a number counts. */
+    /** Verbs whose duration belongs to their subject ("the talks lasted three hours"). */
+    private static final Set<String> LASTING = Set.of("last", "lasts", "lasted", "lasting", "took", "continued", "ran",
+            "went", "dragged");
+
     private static final Set<String> GENERIC = Set.of("total", "number", "figure", "other", "another", "new", "additional",
             "further", "last", "first", "next", "said", "say", "says", "saying", "told", "according", "also", "only", "just",
             "including", "includ", "all", "least", "more", "than");

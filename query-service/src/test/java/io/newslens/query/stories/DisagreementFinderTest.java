@@ -91,6 +91,26 @@ class DisagreementFinderTest {
     }
 
     @Test
+    void aDurationAfterLastedBelongsToItsSubject() {
+        List<DisagreementFinder.Disagreement> found = find(
+                article("a", "One", "The strike at the Gdynia container terminal lasted five days before the union "
+                        + "reached a deal with the port authority."),
+                article("b", "Two", "Cranes in Gdynia moved again on Tuesday after a three-day strike ended with a deal "
+                        + "between the union and the port authority."));
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("duration", found.get(0).kind());
+        assertEquals(Set.of("five days", "three-day"), values(found.get(0)));
+    }
+
+    @Test
+    void durationsOfDifferentThingsAfterLastedAreNoPoint() {
+        List<DisagreementFinder.Disagreement> found = find(
+                article("a", "One", "The power cut in the northern districts lasted five hours on Monday, the grid operator said."),
+                article("b", "Two", "Talks between the grid operator and the regulator took three hours on Monday, officials said."));
+        assertEquals(List.of(), found.stream().filter(d -> d.kind().equals("duration")).toList());
+    }
+
+    @Test
     void differentDaysForTheSameEventAreAPointButAMonthAgreesWithADayInIt() {
         List<DisagreementFinder.Disagreement> found = find(
                 article("a", "One", "The old railway bridge over the Sava collapsed on Monday after days of heavy rain, "
