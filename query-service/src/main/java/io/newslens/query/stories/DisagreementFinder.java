@@ -352,9 +352,22 @@ public final class DisagreementFinder {
             // a coarser date containing the finer one agrees ("February 2022" and "22 February 2022")
             return !a.value().startsWith(b.value()) && !b.value().startsWith(a.value());
         }
+        if (a.kind() == Kind.NUMBER && approximate(a) && approximate(b)) {
+            // two reporters' round figures ("about 4,000" and "around 4,500") are different figures, although
+            // each would allow for the other's; an exact count within the band of a round one still agrees
+            return Math.abs(a.number() - b.number()) > 0.05 * Math.max(Math.abs(a.number()), Math.abs(b.number()));
+        }
         // intervals: an exact value is [v, v]; "at least 12" is [12, inf); "about 15" is [13.5, 16.5]
         return a.upper() < b.lower() || b.upper() < a.lower();
     }
+
+    private static boolean approximate(Fact f) {
+        return Math.abs(f.lower() - f.number() * APPROXIMATE_LOW) < 1e-9 * Math.max(1, Math.abs(f.number()))
+                && Math.abs(f.upper() - f.number() * APPROXIMATE_HIGH) < 1e-9 * Math.max(1, Math.abs(f.number()));
+    }
+
+    private static final double APPROXIMATE_LOW = 0.9;
+    private static final double APPROXIMATE_HIGH = 1.1;
 
     private static String displayOf(List<Fact> fs) {
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -631,8 +644,8 @@ public final class DisagreementFinder {
                     upper = value;
                 }
                 case "about", "around", "roughly", "nearly", "almost", "approximately", "some", "an estimated", "estimated" -> {
-                    lower = value * 0.9;
-                    upper = value * 1.1;
+                    lower = value * APPROXIMATE_LOW;
+                    upper = value * APPROXIMATE_HIGH;
                 }
                 default -> {
                 }
@@ -782,8 +795,15 @@ public final class DisagreementFinder {
     private static final Pattern LASTING_BEFORE = Pattern.compile(
             "(?i)\\b(?:lasted|lasting|lasts|last|took|continued|ran|went\\s+on|dragged\\s+on)(?:\\s+for)?\\s+$");
 
+    /** "a week-long strike": one unit, the count group empty. */
+    private static final Pattern UNIT_LONG = Pattern.compile("(?i)\\b()(hour|day|week|fortnight|month|year)[‑-]long\\b");
+
     private static List<java.util.regex.MatchResult> durationMatches(String text) {
         List<java.util.regex.MatchResult> found = new ArrayList<>();
+        Matcher unitLong = UNIT_LONG.matcher(text);
+        while (unitLong.find()) {
+            found.add(unitLong.toMatchResult());
+        }
         Matcher m = DURATION.matcher(text);
         while (m.find()) {
             boolean pointInTime = RELATIVE_AFTER.matcher(text.substring(m.end())).find();
@@ -800,7 +820,7 @@ public final class DisagreementFinder {
         for (java.util.regex.MatchResult m : durationMatches(text)) {
             String count = m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             double n;
-            if (count.equals("a") || count.equals("an")) {
+            if (count.isEmpty() || count.equals("a") || count.equals("an")) {
                 n = 1;
             } else if (count.equals("a dozen")) {
                 n = 12;
@@ -891,7 +911,8 @@ public final class DisagreementFinder {
             }
             anchors.removeAll(GENERIC);
             String shown = text.substring(m.start(), m.end()).replaceAll("\\s+", " ");
-            String phrase = shown.replaceFirst("(?i)^" + Pattern.quote(m.group(1)), "N") + phraseAfter;
+            String phrase = (m.group(1).isEmpty() ? "N-" + unit
+                    : shown.replaceFirst("(?i)^" + Pattern.quote(m.group(1)), "N")) + phraseAfter;
             out.add(new Fact(Kind.DURATION, s, format(days) + "|" + scale, shown, anchors, Set.of(), phrase, days, days, days,
                     null, null));
         }

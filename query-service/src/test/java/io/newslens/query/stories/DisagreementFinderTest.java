@@ -103,6 +103,30 @@ class DisagreementFinderTest {
     }
 
     @Test
+    void twoDifferentRoundFiguresAreAPointButAnExactCountInsideOneAgrees() {
+        List<DisagreementFinder.Disagreement> found = find(
+                article("a", "One", "About 4,000 dockworkers at the port of Gdansk walked off the job on Wednesday, "
+                        + "halting container traffic."),
+                article("b", "Two", "Container terminals in Gdansk stood still on Wednesday as around 4,500 dockworkers "
+                        + "walked off the job."),
+                article("c", "Three", "Exactly 4,120 dockworkers walked off the job in Gdansk on Wednesday, the union "
+                        + "counted, halting container traffic."));
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("number", found.get(0).kind());
+        assertTrue(values(found.get(0)).containsAll(Set.of("about 4000", "around 4500")), found.toString());
+    }
+
+    @Test
+    void aWeekLongStrikeAndAThreeDayStrikeAreAPoint() {
+        List<DisagreementFinder.Disagreement> found = find(
+                article("a", "One", "Dockworkers in Gdansk began a week-long strike against automation on Wednesday, "
+                        + "the union said."),
+                article("b", "Two", "Dockworkers in Gdansk began a three-day strike against automation on Wednesday."));
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("duration", found.get(0).kind());
+    }
+
+    @Test
     void durationsOfDifferentThingsAfterLastedAreNoPoint() {
         List<DisagreementFinder.Disagreement> found = find(
                 article("a", "One", "The power cut in the northern districts lasted five hours on Monday, the grid operator said."),
