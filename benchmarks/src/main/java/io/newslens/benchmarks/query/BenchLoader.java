@@ -27,7 +27,8 @@ import org.flywaydb.core.Flyway;
 final class BenchLoader {
 
     /** The read-model tables that get bulk-loaded. */
-    static final List<String> TABLES = List.of("story", "article", "entity", "entity_alias", "article_entity", "quote", "event");
+    static final List<String> TABLES = List.of("story", "article", "entity", "entity_alias", "article_entity", "quote", "event",
+            "story_entity");
 
     private final String adminUrl;
     private final String database;
@@ -125,6 +126,14 @@ final class BenchLoader {
                     SELECT article_id, speaker_entity_id, speaker_name, text, start_offset, end_offset, confidence, sort_time,
                         source_name, to_tsvector(newslens_ts_config(language), text) FROM quote_load""");
             s.execute("DROP TABLE quote_load");
+            // story entity profiles as StoryAssigner keeps them (the same aggregate as migration V3)
+            s.execute("""
+                    INSERT INTO story_entity (story_id, entity_id, weight, articles)
+                    SELECT a.story_id, ae.entity_id, sum(ae.salience), count(*)
+                    FROM article_entity ae JOIN article a ON a.id = ae.article_id
+                    WHERE a.story_id IS NOT NULL AND ae.salience > 0
+                      AND ae.entity_type IN ('PERSON', 'ORGANIZATION', 'LOCATION', 'EQUIPMENT', 'MISC')
+                    GROUP BY a.story_id, ae.entity_id""");
             s.execute("DROP TRIGGER bench_article_search ON article");
             s.execute("DROP FUNCTION bench_article_search()");
             timings.put("quotes from staging (tsvector in SQL)", ms(t3));

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ public class SearchService {
     QueryConfig config;
     @Inject
     MeterRegistry meters;
+    @Inject
+    ArticleTextIndex textIndex;
 
     /** SQL with its bound parameters, composed piece by piece. */
     static final class Sql {
@@ -61,6 +64,11 @@ public class SearchService {
     }
 
     public SearchResult search(SearchRequest r, boolean withFacets) {
+        return search(r, withFacets, true);
+    }
+
+    /** @param useIndex false to answer from PostgreSQL full text even when the text index is ready (tests compare both) */
+    SearchResult search(SearchRequest r, boolean withFacets, boolean useIndex) {
         Timer.Sample sample = Timer.start(meters);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -69,11 +77,23 @@ public class SearchService {
                     + config.statementTimeout().toMillis())) {
                 timeout.execute();
             }
-            long total = count(c, r);
-            List<Row> rows = hits(c, r);
+            long total;
+            List<Row> rows;
+            SearchResult.Facets facets;
+            if (useIndex && textIndex.ready()) {
+                // read your writes: what the read model committed before this search is in the index
+                textIndex.catchUpIfBehind(c);
+                IndexedSearch.Page page = IndexedSearch.search(textIndex, c, r, withFacets);
+                total = page.total();
+                rows = rowsByIds(c, r, page.ids(), page.scores());
+                facets = page.facets();
+            } else {
+                total = count(c, r);
+                rows = hits(c, r);
+                facets = withFacets ? facets(c, r) : null;
+            }
             List<SearchResult.Hit> hits = rows.stream().map(Row::hit).toList();
             String next = rows.size() == r.size() ? encodeCursor(r, rows.get(rows.size() - 1)) : null;
-            SearchResult.Facets facets = withFacets ? facets(c, r) : null;
             c.commit();
             return new SearchResult(total, r.cursor() == null ? r.page() : -1, r.size(), next, hits, facets);
         } catch (SQLException e) {
@@ -83,6 +103,8 @@ public class SearchService {
                                 + " s; narrow it with filters or more specific words");
             }
             throw new IllegalStateException("search failed", e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("search failed", e);
         } finally {
             sample.stop(meters.timer("newslens.search.duration", "kind", "articles"));
         }
@@ -236,6 +258,40 @@ public class SearchService {
             SearchResult.Hit h = row.hit();
             return new Row(new SearchResult.Hit(h.id(), h.title(), h.source(), h.sourceDomain(), h.url(), h.publishedAt(),
                     h.language(), h.snippet(), h.storyId(), h.score(), entities.getOrDefault(h.id(), List.of())), row.sortTime());
+        }).toList();
+    }
+
+    /** The hits the text index chose, read from the read model in the index's order (gone articles are left out). */
+    private List<Row> rowsByIds(Connection c, SearchRequest r, List<String> ids, Map<String, Float> scores) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        boolean relevance = r.byRelevance() && r.query() != null;
+        Sql sql = withQuery(r).add("SELECT a.id, a.title, a.source_name, a.source_domain, a.url, a.published_at, a.language,"
+                + " a.story_id, a.sort_time, ");
+        sql.add(r.query() != null
+                ? "ts_headline(newslens_ts_config(a.language), left(a.text, 20000), q.query, '" + HEADLINE_OPTIONS + "')"
+                : "left(a.text, 320)");
+        sql.add(" FROM article a" + (r.query() != null ? ", q" : "") + " WHERE a.id = ANY(?::varchar[])",
+                "{" + String.join(",", ids.stream().map(id -> "\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList()) + "}");
+        Map<String, Row> byId = new HashMap<>();
+        try (PreparedStatement ps = prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Timestamp published = rs.getTimestamp(6);
+                String id = rs.getString(1);
+                Float score = scores.get(id);
+                byId.put(id, new Row(new SearchResult.Hit(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        published == null ? null : published.toInstant().toString(), rs.getString(7),
+                        snippet(rs.getString(10), r.query() == null), rs.getString(8),
+                        relevance && score != null ? (double) score : null, null), rs.getTimestamp(9).toInstant()));
+            }
+        }
+        List<String> found = ids.stream().filter(byId::containsKey).toList();
+        Map<String, List<SearchResult.EntityRef>> entities = topEntities(c, found);
+        return found.stream().map(id -> {
+            SearchResult.Hit h = byId.get(id).hit();
+            return new Row(new SearchResult.Hit(h.id(), h.title(), h.source(), h.sourceDomain(), h.url(), h.publishedAt(),
+                    h.language(), h.snippet(), h.storyId(), h.score(), entities.getOrDefault(id, List.of())), byId.get(id).sortTime());
         }).toList();
     }
 

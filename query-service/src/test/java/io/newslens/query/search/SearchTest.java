@@ -20,6 +20,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.time.Duration;
+import java.time.Instant;
+import jakarta.inject.Inject;
+import static org.awaitility.Awaitility.await;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -173,5 +177,58 @@ class SearchTest {
         given().auth().oauth2(Tokens.forRole("ingestor")).queryParam("q", tag).get("/api/v1/articles").then().statusCode(403);
         given().auth().oauth2(Tokens.withoutAudience()).queryParam("q", tag).get("/api/v1/articles").then().statusCode(401);
         given().auth().oauth2(Tokens.forRole("admin")).queryParam("q", tag).get("/api/v1/articles").then().statusCode(200);
+    }
+
+    @Inject
+    SearchService search;
+    @Inject
+    ArticleTextIndex textIndex;
+
+    SearchRequest request(String q, String type, String from, String to, String sort) {
+        return new SearchRequest(q, SearchQuery.parse(q), List.of(), type, List.of(), null,
+                from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to), sort, 1, 20, null);
+    }
+
+    @Test
+    void theTextIndexAnswersAsPostgresqlFullTextDoes() {
+        await().atMost(Duration.ofSeconds(30)).until(textIndex::ready);
+        List<SearchRequest> requests = List.of(request(tag, null, null, null, "relevance"),
+                request(tag + " erupted", null, null, null, "relevance"),
+                request(tag + " (erupted OR flooded)", null, null, null, "date"),
+                request(tag + " -flooded", null, null, null, "date"),
+                request(tag + " \"covering Catania\"", null, null, null, "relevance"),
+                request(tag + " volcanolog*", null, null, null, "relevance"),
+                request(tag, "PERSON", null, null, "date"),
+                request(tag, null, "2024-03-02T00:00:00Z", "2024-03-05T00:00:00Z", "date"));
+        for (SearchRequest r : requests) {
+            SearchResult indexed = search.search(r, true, true);
+            SearchResult sql = search.search(r, true, false);
+            String what = r.rawQuery() + " type=" + r.entityType() + " from=" + r.from();
+            assertEquals(sql.total(), indexed.total(), what);
+            assertEquals(new HashSet<>(sql.hits().stream().map(SearchResult.Hit::id).toList()),
+                    new HashSet<>(indexed.hits().stream().map(SearchResult.Hit::id).toList()), what);
+            if (!r.byRelevance()) {
+                assertEquals(sql.hits().stream().map(SearchResult.Hit::id).toList(),
+                        indexed.hits().stream().map(SearchResult.Hit::id).toList(), what + ": newest first");
+            }
+            assertEquals(sql.facets(), indexed.facets(), what + ": facets");
+            assertEquals(sql.hits().stream().map(SearchResult.Hit::snippet).collect(java.util.stream.Collectors.toSet()),
+                    indexed.hits().stream().map(SearchResult.Hit::snippet).collect(java.util.stream.Collectors.toSet()), what);
+        }
+    }
+
+    @Test
+    void aNewArticleIsSearchableAtOnceAndARemovedOneIsGone() {
+        String marker = "qz" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String id = AnnotatedArticles.publishAndWait(AnnotatedArticles.article().title("Ferry delayed " + marker)
+                .source("Harbour Times").publishedAt("2024-04-01T08:00:00Z")
+                .text("The morning ferry was delayed by fog. Marker " + marker + ".").build());
+        // no waiting for a poll: the search catches the index up with what the read model committed before it
+        analyst().queryParam("q", marker).get("/api/v1/articles").then().statusCode(200)
+                .body("total", equalTo(1)).body("hits[0].id", equalTo(id));
+        AnnotatedArticles.remove(id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> AnnotatedArticles.column(id, "id") == null);
+        analyst().queryParam("q", marker).get("/api/v1/articles").then().statusCode(200)
+                .body("total", equalTo(0)).body("facets.sources", org.hamcrest.Matchers.empty());
     }
 }
