@@ -4,6 +4,10 @@ import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newslens.query.config.QueryConfig;
+import io.newslens.query.search.ArticleTextIndex;
+import io.newslens.query.search.CoMentionIndex;
+import io.newslens.query.search.SearchRequest;
+import io.newslens.query.search.SearchResult;
 import io.newslens.query.search.SearchService;
 import io.newslens.query.service.EntityQueries;
 import io.newslens.query.stories.StoryQueries;
@@ -43,7 +47,9 @@ final class ServiceHarness implements AutoCloseable {
     }
 
     final AgroalDataSource pool;
-    final SearchService search = new SearchService();
+    /** The service's search; while statements are captured it takes the PostgreSQL full-text path (the baseline). */
+    final BenchSearch search = new BenchSearch();
+    final ArticleTextIndex textIndex = new ArticleTextIndex();
     final EntityQueries entities = new EntityQueries();
     final StoryQueries stories = new StoryQueries();
     private final SessionFactory hibernate;
@@ -57,6 +63,14 @@ final class ServiceHarness implements AutoCloseable {
         inject(search, "dataSource", recordingSource);
         inject(search, "config", config(QueryConfig.class, statementTimeout));
         inject(search, "meters", new SimpleMeterRegistry());
+        inject(search, "textIndex", textIndex);
+        inject(textIndex, "dataSource", pool);
+        inject(textIndex, "config", config(QueryConfig.class, statementTimeout));
+        inject(textIndex, "meters", new SimpleMeterRegistry());
+        CoMentionIndex coMentions = new CoMentionIndex();
+        inject(coMentions, "index", textIndex);
+        inject(coMentions, "dataSource", pool);
+        inject(entities, "coMentions", coMentions);
         Configuration cfg = new Configuration();
         cfg.getProperties().put("hibernate.connection.datasource", recordingSource);
         cfg.setProperty("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect");
@@ -84,16 +98,43 @@ final class ServiceHarness implements AutoCloseable {
         }
     }
 
-    /** Runs the call with statement capture on and returns what it prepared. */
+    /** Runs the call with statement capture on and returns what it prepared (searches on PostgreSQL full text). */
     List<Captured> capture(Runnable call) {
         List<Captured> out = new ArrayList<>();
         recording = out;
+        search.useIndex = false;
         try {
             call.run();
         } finally {
             recording = null;
+            search.useIndex = true;
         }
         return out;
+    }
+
+    /** SearchService as the REST resource calls it, with a switch between the text index and PostgreSQL full text. */
+    static final class BenchSearch extends SearchService {
+        volatile boolean useIndex = true;
+
+        @Override
+        public SearchResult search(SearchRequest r, boolean withFacets) {
+            return search(r, withFacets, useIndex);
+        }
+    }
+
+    /**
+     * Opens the text index under benchmarks/target (kept between runs: it follows the database like the service's)
+     * and brings it up to date, as the service does at start; returns the seconds it took.
+     */
+    double buildTextIndex() throws Exception {
+        Method follow = ArticleTextIndex.class.getDeclaredMethod("follow");
+        follow.setAccessible(true);
+        long t0 = System.nanoTime();
+        follow.invoke(textIndex);
+        if (!textIndex.ready()) {
+            throw new IllegalStateException("the text index did not come up (see the log above)");
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /**
@@ -200,6 +241,9 @@ final class ServiceHarness implements AutoCloseable {
             }
             if (method.getName().equals("statementTimeout")) {
                 return statementTimeout;
+            }
+            if (method.getName().equals("directory")) {
+                return java.util.Optional.of(System.getProperty("newslens.root", ".") + "/benchmarks/target/query-text-index");
             }
             Class<?> r = method.getReturnType();
             if (r.isInterface()) {

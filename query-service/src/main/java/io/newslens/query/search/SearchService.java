@@ -67,8 +67,11 @@ public class SearchService {
         return search(r, withFacets, true);
     }
 
-    /** @param useIndex false to answer from PostgreSQL full text even when the text index is ready (tests compare both) */
-    SearchResult search(SearchRequest r, boolean withFacets, boolean useIndex) {
+    /**
+     * @param useIndex false to answer from PostgreSQL full text even when the text index is ready (tests and the query
+     *        benchmark compare both)
+     */
+    public SearchResult search(SearchRequest r, boolean withFacets, boolean useIndex) {
         Timer.Sample sample = Timer.start(meters);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

@@ -1,6 +1,7 @@
 package io.newslens.query.service;
 
 import io.newslens.query.rest.ListPage;
+import io.newslens.query.search.CoMentionIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -52,6 +53,8 @@ public class EntityQueries {
 
     @Inject
     EntityManager em;
+    @Inject
+    CoMentionIndex coMentions;
 
     @Transactional
     public ListPage<EntitySummary> find(String query, String type, int page, int size) {
@@ -100,14 +103,35 @@ public class EntityQueries {
         List<String> aliases = em.createNativeQuery("SELECT alias FROM entity_alias WHERE entity_id = ?1 AND alias <> ?2 ORDER BY alias")
                 .setParameter(1, id).setParameter(2, e[1]).getResultList();
         List<DayCount> perDay = new ArrayList<>();
+        // mentions per day and the sentiment sums in one index-only scan of the entity's rows
+        double sentimentSum = 0;
+        long sentimentCount = 0;
         for (Object[] r : (List<Object[]>) em.createNativeQuery("""
-                SELECT to_char(date_trunc('day', sort_time AT TIME ZONE 'UTC'), 'YYYY-MM-DD'), sum(mention_count), count(*)
+                SELECT to_char(date_trunc('day', sort_time AT TIME ZONE 'UTC'), 'YYYY-MM-DD'), sum(mention_count), count(*),
+                       sum(sentiment), count(sentiment)
                 FROM article_entity WHERE entity_id = ?1 GROUP BY 1 ORDER BY 1
                 """).setParameter(1, id).getResultList()) {
             perDay.add(new DayCount((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
+            if (r[3] != null) {
+                sentimentSum += ((Number) r[3]).doubleValue();
+                sentimentCount += ((Number) r[4]).longValue();
+            }
         }
         List<Related> co = new ArrayList<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+        List<SourceCount> sources = new ArrayList<>();
+        Optional<CoMentionIndex.Profile> indexed = coMentions.profile(id, 20);
+        if (indexed.isPresent()) {
+            Map<String, Object[]> named = namesAndTypes(indexed.get().coMentioned().stream().map(CoMentionIndex.Count::entityId).toList());
+            for (CoMentionIndex.Count c : indexed.get().coMentioned()) {
+                Object[] n = named.get(c.entityId());
+                if (n != null) {
+                    co.add(new Related(c.entityId(), (String) n[0], (String) n[1], c.articles()));
+                }
+            }
+            co.sort(java.util.Comparator.comparingLong(Related::count).reversed().thenComparing(Related::name));
+            indexed.get().sources().forEach(s -> sources.add(new SourceCount(s.name(), s.articles())));
+        }
+        for (Object[] r : indexed.isPresent() ? List.<Object[]>of() : (List<Object[]>) em.createNativeQuery("""
                 SELECT o.entity_id, en.name, en.type, count(*) AS n FROM article_entity me
                 JOIN article_entity o ON o.article_id = me.article_id AND o.entity_id <> me.entity_id
                 JOIN entity en ON en.id = o.entity_id
@@ -115,17 +139,14 @@ public class EntityQueries {
                 """).setParameter(1, id).getResultList()) {
             co.add(new Related((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue()));
         }
-        List<SourceCount> sources = new ArrayList<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+        for (Object[] r : indexed.isPresent() ? List.<Object[]>of() : (List<Object[]>) em.createNativeQuery("""
                 SELECT coalesce(source_name, '(unknown)'), count(*) FROM article_entity WHERE entity_id = ?1
                 GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20
                 """).setParameter(1, id).getResultList()) {
             sources.add(new SourceCount((String) r[0], ((Number) r[1]).longValue()));
         }
         List<QuoteItem> quotes = latestQuotesBy(id, 20);
-        Object avg = em.createNativeQuery("SELECT avg(sentiment) FROM article_entity WHERE entity_id = ?1 AND sentiment IS NOT NULL")
-                .setParameter(1, id).getSingleResult();
-        Double sentiment = avg == null ? null : Math.round(((Number) avg).doubleValue() * 1000) / 1000.0;
+        Double sentiment = sentimentCount == 0 ? null : Math.round(sentimentSum / sentimentCount * 1000) / 1000.0;
         return Optional.of(new Profile((String) e[0], (String) e[1], (String) e[2], (String) e[3], (String) e[4], aliases,
                 ((Number) e[5]).intValue(), ((Number) e[6]).intValue(), ArticleReader.iso(e[7]), ArticleReader.iso(e[8]),
                 sentiment, perDay, co, sources, quotes));
@@ -164,6 +185,19 @@ public class EntityQueries {
         for (int d = 1; d <= depth && nodes.size() < limit; d++) {
             Set<String> next = new LinkedHashSet<>();
             int budget = d == 1 ? Math.max(1, depth == 1 ? limit - 1 : (limit - 1) / 2) : limit - nodes.size();
+            Optional<List<CoMentionIndex.Count>> indexed = coMentions.coMentioned(frontier, nodes.keySet(), budget, from, to);
+            if (indexed.isPresent()) {
+                Map<String, Object[]> named = namesAndTypes(indexed.get().stream().map(CoMentionIndex.Count::entityId).toList());
+                for (CoMentionIndex.Count n : indexed.get()) {
+                    Object[] e = named.get(n.entityId());
+                    if (e != null) {
+                        nodes.putIfAbsent(n.entityId(), new Node(n.entityId(), (String) e[0], (String) e[1], ((Number) e[2]).intValue(), d));
+                        next.add(n.entityId());
+                    }
+                }
+                frontier = next;
+                continue;
+            }
             List<Object[]> neighbours = em.createNativeQuery("""
                     SELECT o.entity_id, en.name, en.type, en.article_count, count(*) AS n FROM article_entity me
                     JOIN article_entity o ON o.article_id = me.article_id AND o.entity_id <> me.entity_id
@@ -183,7 +217,11 @@ public class EntityQueries {
             frontier = next;
         }
         List<Edge> edges = new ArrayList<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
+        Map<String, String> types = new LinkedHashMap<>();
+        nodes.values().forEach(n -> types.put(n.id(), n.type()));
+        Optional<List<CoMentionIndex.Pair>> pairs = coMentions.pairs(types, from, to);
+        pairs.ifPresent(list -> list.forEach(p -> edges.add(new Edge(p.a(), p.b(), p.articles()))));
+        for (Object[] r : pairs.isPresent() ? List.<Object[]>of() : (List<Object[]>) em.createNativeQuery("""
                 SELECT x.entity_id, y.entity_id, count(*) FROM article_entity x
                 JOIN article_entity y ON y.article_id = x.article_id AND x.entity_id < y.entity_id
                 WHERE x.entity_id = ANY(CAST(?1 AS varchar[])) AND y.entity_id = ANY(CAST(?1 AS varchar[]))
@@ -195,6 +233,21 @@ public class EntityQueries {
             edges.add(new Edge((String) r[0], (String) r[1], ((Number) r[2]).longValue()));
         }
         return Optional.of(new Network(id, new ArrayList<>(nodes.values()), edges));
+    }
+
+    /** Name, type and article count of each entity id. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object[]> namesAndTypes(List<String> ids) {
+        Map<String, Object[]> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        for (Object[] r : (List<Object[]>) em.createNativeQuery(
+                "SELECT id, name, type, article_count FROM entity WHERE id = ANY(CAST(?1 AS varchar[]))")
+                .setParameter(1, array(new LinkedHashSet<>(ids))).getResultList()) {
+            out.put((String) r[0], new Object[] {r[1], r[2], r[3]});
+        }
+        return out;
     }
 
     static String array(Set<String> ids) {
