@@ -82,6 +82,34 @@ class AnalysisEndpointsTest {
         analyst().get("/api/v1/entities/e_nobody").then().statusCode(404).contentType("application/problem+json");
     }
 
+    @jakarta.inject.Inject
+    io.newslens.query.search.ArticleTextIndex textIndex;
+    @jakarta.inject.Inject
+    io.newslens.query.service.EntityQueries entityQueries;
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    @Test
+    @jakarta.transaction.Transactional
+    void coMentionCountsFromTheTextIndexMatchTheReadModel() {
+        await().atMost(Duration.ofSeconds(30)).until(textIndex::ready);
+        var network = entityQueries.network(minister, 1, 25, null, null).orElseThrow();
+        assertTrue(network.edges().size() >= 2, "edges: " + network.edges());
+        for (var edge : network.edges()) {
+            Number shared = (Number) em.createNativeQuery("SELECT count(*) FROM article_entity x JOIN article_entity y"
+                    + " ON y.article_id = x.article_id WHERE x.entity_id = ?1 AND y.entity_id = ?2")
+                    .setParameter(1, edge.source()).setParameter(2, edge.target()).getSingleResult();
+            assertEquals(shared.longValue(), edge.weight(), edge.toString());
+        }
+        var profile = entityQueries.profile(minister).orElseThrow();
+        for (var related : profile.coMentioned()) {
+            Number shared = (Number) em.createNativeQuery("SELECT count(*) FROM article_entity x JOIN article_entity y"
+                    + " ON y.article_id = x.article_id WHERE x.entity_id = ?1 AND y.entity_id = ?2")
+                    .setParameter(1, minister).setParameter(2, related.id()).getSingleResult();
+            assertEquals(shared.longValue(), related.count(), related.toString());
+        }
+    }
+
     @Test
     void networkHasWeightedEdgesAndRespectsDepthAndLimit() {
         analyst().queryParam("depth", 1).get("/api/v1/entities/" + minister + "/network").then().statusCode(200)
