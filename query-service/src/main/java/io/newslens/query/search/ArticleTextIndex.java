@@ -261,14 +261,14 @@ public class ArticleTextIndex {
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(config.textIndex().ramBufferMb());
         try {
-            directory = FSDirectory.open(directoryPath);
+            directory = openDirectory(directoryPath);
             writer = new IndexWriter(directory, iwc);
         } catch (LockObtainFailedException held) {
             // another process of the same read model on this machine holds it: build a private one instead
             directory.close();
             directoryPath = Files.createTempDirectory("newslens-text-index-");
             temporaryDirectory = true;
-            directory = FSDirectory.open(directoryPath);
+            directory = openDirectory(directoryPath);
             writer = new IndexWriter(directory, new IndexWriterConfig(analyzers.perField())
                     .setRAMBufferSizeMB(config.textIndex().ramBufferMb()));
             LOG.infof("text index directory %s is in use; building a private index in %s", base.resolve(identity), directoryPath);
@@ -458,6 +458,12 @@ public class ArticleTextIndex {
             }
         }
         return FACETS.build(d);
+    }
+
+    /** Memory-mapped on the JVM; plain NIO in a native image, where Lucene's unmapping of mapped buffers is not available. */
+    private static FSDirectory openDirectory(Path path) throws IOException {
+        return io.quarkus.runtime.ImageMode.current() == io.quarkus.runtime.ImageMode.NATIVE_RUN ? new org.apache.lucene.store.NIOFSDirectory(path)
+                : FSDirectory.open(path);
     }
 
     private synchronized void commit() throws IOException {
