@@ -223,7 +223,18 @@ final class ServiceHarness implements AutoCloseable {
 
     static void inject(Object target, String field, Object value) {
         try {
-            Field f = target.getClass().getDeclaredField(field);
+            Class<?> type = target.getClass();
+            Field f = null;
+            while (f == null) {
+                try {
+                    f = type.getDeclaredField(field);
+                } catch (NoSuchFieldException e) {
+                    type = type.getSuperclass();
+                    if (type == null) {
+                        throw e;
+                    }
+                }
+            }
             f.setAccessible(true);
             f.set(target, value);
         } catch (ReflectiveOperationException e) {

@@ -86,6 +86,8 @@ public class ArticleTextIndex {
 
     /** Rows committed after a later-starting transaction carry an earlier indexed_at: re-read this far back. */
     private static final Duration OVERLAP = Duration.ofSeconds(30);
+    /** How far back a search checks row by row that the index holds what the read model committed. */
+    private static final Duration FRESHNESS_WINDOW = Duration.ofSeconds(5);
     private static final int BATCH = 2000;
     private static final String USER_IDENTITY = "readModelIdentity";
     private static final String USER_WATERMARK = "watermark";
@@ -157,8 +159,13 @@ public class ArticleTextIndex {
     private volatile Instant watermark = Instant.EPOCH;
     private volatile Instant removedWatermark = Instant.EPOCH;
     /** What the overlap window already indexed, so re-reading it costs a lookup, not a re-analysis. */
-    private final Map<String, Instant> recent = new HashMap<>();
-    private final Map<String, Instant> recentRemovals = new HashMap<>();
+    private final Map<String, Instant> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Instant> recentRemovals = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ExecutorService catchUpThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "text-index-catch-up");
+        t.setDaemon(true);
+        return t;
+    });
     private Instant lastCommit = Instant.now();
     private volatile boolean ready;
     private volatile boolean failed;
@@ -201,21 +208,46 @@ public class ArticleTextIndex {
     }
 
     /**
-     * Catches up now when the read model holds a newer article or removal than the index: a search sees every
-     * article committed before it, not only those of the last poll. Two index lookups when nothing is new.
+     * Catches up now when the read model committed an article or removal the index has not seen: a search sees every
+     * article committed before it, not only those of the last poll. Commits arrive out of order (indexed_at is the
+     * transaction's start), so the last seconds are compared row by row with what the index took; an index-only
+     * scan of a few rows when nothing is new.
      */
     public void catchUpIfBehind(Connection c) throws SQLException {
-        Instant newestArticle;
-        Instant newestRemoval;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT (SELECT max(indexed_at) FROM article), (SELECT max(recorded_at) FROM removed_article)")) {
-            rs.next();
-            newestArticle = rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant();
-            newestRemoval = rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant();
+        if (!ready()) {
+            return;
         }
-        if ((newestArticle != null && newestArticle.isAfter(watermark))
-                || (newestRemoval != null && newestRemoval.isAfter(removedWatermark))) {
-            follow();
+        boolean behind = false;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, indexed_at FROM article WHERE indexed_at > ? ORDER BY indexed_at DESC LIMIT 5000")) {
+            ps.setTimestamp(1, Timestamp.from(watermark.minus(FRESHNESS_WINDOW)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (!behind && rs.next()) {
+                    behind = !rs.getTimestamp(2).toInstant().equals(recent.get(rs.getString(1)));
+                }
+            }
+        }
+        if (!behind) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, recorded_at FROM removed_article WHERE recorded_at > ?")) {
+                ps.setTimestamp(1, Timestamp.from(removedWatermark.minus(FRESHNESS_WINDOW)));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (!behind && rs.next()) {
+                        behind = !rs.getTimestamp(2).toInstant().equals(recentRemovals.get(rs.getString(1)));
+                    }
+                }
+            }
+        }
+        if (behind) {
+            // on a thread of its own: the caller may be inside a transaction its connections would join
+            try {
+                java.util.concurrent.CompletableFuture.runAsync(this::follow, catchUpThread).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                LOG.debugf("catching up took over 30 s; searching what the index has");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.debugf("catching up failed: %s", e.getCause());
+            }
         }
     }
 
@@ -307,7 +339,6 @@ public class ArticleTextIndex {
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            c.setReadOnly(true);
             while (true) {
                 List<Document> docs = new ArrayList<>();
                 List<String> ids = new ArrayList<>();
@@ -476,6 +507,7 @@ public class ArticleTextIndex {
 
     void close(@Observes ShutdownEvent shutdown) {
         failed = true;
+        catchUpThread.shutdownNow();
         try {
             if (searchers != null) {
                 searchers.close();
