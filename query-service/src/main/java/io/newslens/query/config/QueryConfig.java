@@ -48,6 +48,13 @@ public interface QueryConfig {
         @WithDefault("2")
         int buildThreads();
 
+        /**
+         * Above this many matching articles, entity and source facet counts are estimated from this many of them,
+         * spread evenly over the match (facets.sampledArticles says so); 0 counts every match exactly.
+         */
+        @WithDefault("50000")
+        int facetSample();
+
         /** Lucene's in-memory buffer before it writes a segment. */
         @WithDefault("64")
         int ramBufferMb();

@@ -22,6 +22,8 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PointValues;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Query;
@@ -29,7 +31,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BitDocIdSet;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * A search answered by {@link ArticleTextIndex}: one pass over the matching articles gives the page of hits, the exact
@@ -46,10 +50,13 @@ final class IndexedSearch {
     record Page(List<String> ids, Map<String, Float> scores, long total, SearchResult.Facets facets) {
     }
 
+    private static final long DAY_MS = 86_400_000L;
+
     private IndexedSearch() {
     }
 
-    static Page search(ArticleTextIndex index, Connection c, SearchRequest r, boolean withFacets) throws IOException, SQLException {
+    static Page search(ArticleTextIndex index, Connection c, SearchRequest r, boolean withFacets, int facetSample)
+            throws IOException, SQLException {
         FacetedSearcher searcher = index.acquire();
         try {
             boolean relevance = r.byRelevance() && r.query() != null;
@@ -89,19 +96,74 @@ final class IndexedSearch {
                     scores.put(id, sd.score);
                 }
             }
-            SearchResult.Facets facets = withFacets ? facets(searcher, matching, c) : null;
+            SearchResult.Facets facets = withFacets ? facets(searcher, matching, total, facetSample, c) : null;
             return new Page(ids, scores, total, facets);
         } finally {
             index.release(searcher);
         }
     }
 
-    private static SearchResult.Facets facets(FacetedSearcher searcher, FacetsCollector matching, Connection c)
-            throws IOException, SQLException {
+    /**
+     * About one in k of the matching articles, picked by a hash of their position in the match: spread over the whole
+     * match (and over time), the same for the same match, and free of the aliasing a fixed stride has with any
+     * periodic order of the documents.
+     */
+    static FacetsCollector sample(FacetsCollector matching, long total, int sampleSize) {
+        long step = (total + sampleSize - 1) / sampleSize;
+        List<FacetsCollector.MatchingDocs> sampled = new ArrayList<>();
+        long seen = 0;
+        try {
+            for (FacetsCollector.MatchingDocs md : matching.getMatchingDocs()) {
+                FixedBitSet bits = new FixedBitSet(md.context.reader().maxDoc());
+                int kept = 0;
+                DocIdSetIterator it = md.bits.iterator();
+                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    if (Long.remainderUnsigned(mix(seen++), step) == 0) {
+                        bits.set(doc);
+                        kept++;
+                    }
+                }
+                sampled.add(new FacetsCollector.MatchingDocs(md.context, new BitDocIdSet(bits, kept), kept, null));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new FacetsCollector() {
+            @Override
+            public List<MatchingDocs> getMatchingDocs() {
+                return sampled;
+            }
+        };
+    }
+
+    /** MurmurHash3's 64-bit finaliser. */
+    private static long mix(long x) {
+        x ^= x >>> 33;
+        x *= 0xff51afd7ed558ccdL;
+        x ^= x >>> 33;
+        x *= 0xc4ceb93fe53a87d3L;
+        return x ^ (x >>> 33);
+    }
+
+    private static SearchResult.Facets facets(FacetedSearcher searcher, FacetsCollector matching, long total, int facetSample,
+            Connection c) throws IOException, SQLException {
         Map<String, List<SearchResult.EntityCount>> entities = new TreeMap<>();
         List<SearchResult.SourceCount> sources = new ArrayList<>();
+        Long sampledArticles = null;
+        double scale = 1;
         if (searcher.facets() != null) {
-            SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(searcher.facets(), matching);
+            FacetsCollector counted = matching;
+            if (facetSample > 0 && total > facetSample) {
+                counted = sample(matching, total, facetSample);
+                long kept = 0;
+                for (FacetsCollector.MatchingDocs md : counted.getMatchingDocs()) {
+                    kept += md.totalHits;
+                }
+                sampledArticles = kept;
+                scale = (double) total / Math.max(1, kept);
+            }
+            double factor = scale;
+            SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(searcher.facets(), counted);
             Map<String, List<LabelAndValue>> byType = new TreeMap<>();
             List<String> entityIds = new ArrayList<>();
             for (String dim : searcher.facets().getDims()) {
@@ -121,7 +183,7 @@ final class IndexedSearch {
                 for (LabelAndValue lv : values) {
                     String name = names.get(lv.label);
                     if (name != null) {
-                        list.add(new SearchResult.EntityCount(lv.label, name, lv.value.longValue()));
+                        list.add(new SearchResult.EntityCount(lv.label, name, Math.round(lv.value.longValue() * factor)));
                     }
                 }
                 if (!list.isEmpty()) {
@@ -131,39 +193,57 @@ final class IndexedSearch {
             FacetResult top = counts.getTopChildren(20, ArticleTextIndex.SOURCE_DIM);
             if (top != null) {
                 for (LabelAndValue lv : top.labelValues) {
-                    sources.add(new SearchResult.SourceCount(lv.label, lv.value.longValue()));
+                    sources.add(new SearchResult.SourceCount(lv.label, Math.round(lv.value.longValue() * factor)));
                 }
             }
         }
-        // the date histogram: days of the matching articles, then buckets as wide as their span asks
-        TreeMap<Long, long[]> perDay = new TreeMap<>();
-        for (FacetsCollector.MatchingDocs md : matching.getMatchingDocs()) {
-            NumericDocValues times = DocValues.getNumeric(md.context.reader(), ArticleTextIndex.TIME);
-            DocIdSetIterator it = md.bits.iterator();
-            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                if (times.advanceExact(doc)) {
-                    perDay.computeIfAbsent(Math.floorDiv(times.longValue(), 86_400_000L), k -> new long[2])[0]++;
-                }
-            }
-        }
+        // the date histogram: matching articles per day (an array over the index's day range), then buckets as wide
+        // as the span of the matching days asks
         List<SearchResult.DateCount> dates = new ArrayList<>();
         String interval = null;
-        if (!perDay.isEmpty()) {
-            long days = perDay.lastKey() - perDay.firstKey();
-            interval = days <= 90 ? "day" : days <= 730 ? "week" : "month";
-            TreeMap<LocalDate, Long> buckets = new TreeMap<>();
-            for (Map.Entry<Long, long[]> e : perDay.entrySet()) {
-                LocalDate day = LocalDate.ofEpochDay(e.getKey());
-                LocalDate bucket = switch (interval) {
-                    case "day" -> day;
-                    case "week" -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                    default -> day.withDayOfMonth(1);
-                };
-                buckets.merge(bucket, e.getValue()[0], Long::sum);
+        byte[] minPacked = PointValues.getMinPackedValue(searcher.getIndexReader(), ArticleTextIndex.TIME);
+        byte[] maxPacked = PointValues.getMaxPackedValue(searcher.getIndexReader(), ArticleTextIndex.TIME);
+        if (minPacked != null && maxPacked != null) {
+            long firstDay = Math.floorDiv(LongPoint.decodeDimension(minPacked, 0), DAY_MS);
+            long lastDay = Math.floorDiv(LongPoint.decodeDimension(maxPacked, 0), DAY_MS);
+            long[] perDay = new long[(int) (lastDay - firstDay + 1)];
+            for (FacetsCollector.MatchingDocs md : matching.getMatchingDocs()) {
+                NumericDocValues times = DocValues.getNumeric(md.context.reader(), ArticleTextIndex.TIME);
+                DocIdSetIterator it = md.bits.iterator();
+                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    if (times.advanceExact(doc)) {
+                        perDay[(int) (Math.floorDiv(times.longValue(), DAY_MS) - firstDay)]++;
+                    }
+                }
             }
-            buckets.forEach((bucket, n) -> dates.add(new SearchResult.DateCount(bucket.toString(), n)));
+            int lo = 0;
+            while (lo < perDay.length && perDay[lo] == 0) {
+                lo++;
+            }
+            int hi = perDay.length - 1;
+            while (hi >= lo && perDay[hi] == 0) {
+                hi--;
+            }
+            if (lo <= hi) {
+                long days = hi - lo;
+                interval = days <= 90 ? "day" : days <= 730 ? "week" : "month";
+                TreeMap<LocalDate, Long> buckets = new TreeMap<>();
+                for (int i = lo; i <= hi; i++) {
+                    if (perDay[i] == 0) {
+                        continue;
+                    }
+                    LocalDate day = LocalDate.ofEpochDay(firstDay + i);
+                    LocalDate bucket = switch (interval) {
+                        case "day" -> day;
+                        case "week" -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                        default -> day.withDayOfMonth(1);
+                    };
+                    buckets.merge(bucket, perDay[i], Long::sum);
+                }
+                buckets.forEach((bucket, n) -> dates.add(new SearchResult.DateCount(bucket.toString(), n)));
+            }
         }
-        return new SearchResult.Facets(entities, sources, dates, interval);
+        return new SearchResult.Facets(entities, sources, dates, interval, sampledArticles);
     }
 
     private static Map<String, String> entityNames(Connection c, List<String> ids) throws SQLException {

@@ -20,9 +20,18 @@ public record SearchResult(long total, int page, int size, String nextCursor, Li
     /**
      * @param entities top entities per type with the number of matching articles mentioning each
      * @param dateInterval day, week or month: the width of each {@code dates} bucket
+     * @param sampledArticles when the match is larger than the facet sample, the entity and source counts are
+     *        estimated from this many matching articles spread evenly over the match (scaled to the total); absent
+     *        when every count is exact. Totals and dates are always exact.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Facets(Map<String, List<EntityCount>> entities, List<SourceCount> sources, List<DateCount> dates,
-            String dateInterval) {
+            String dateInterval, Long sampledArticles) {
+
+        public Facets(Map<String, List<EntityCount>> entities, List<SourceCount> sources, List<DateCount> dates,
+                String dateInterval) {
+            this(entities, sources, dates, dateInterval, null);
+        }
     }
 
     public record EntityCount(String id, String name, long count) {

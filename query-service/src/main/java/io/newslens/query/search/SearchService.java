@@ -86,7 +86,7 @@ public class SearchService {
             if (useIndex && textIndex.ready()) {
                 // read your writes: what the read model committed before this search is in the index
                 textIndex.catchUpIfBehind(c);
-                IndexedSearch.Page page = IndexedSearch.search(textIndex, c, r, withFacets);
+                IndexedSearch.Page page = IndexedSearch.search(textIndex, c, r, withFacets, config.textIndex().facetSample());
                 total = page.total();
                 rows = rowsByIds(c, r, page.ids(), page.scores());
                 facets = page.facets();

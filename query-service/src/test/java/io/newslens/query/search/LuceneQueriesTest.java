@@ -115,4 +115,31 @@ class LuceneQueriesTest {
         ScoreDoc[] hits = searcher.search(new LuceneQueries(analyzers, List.of("en")).build(r), 10).scoreDocs;
         assertEquals("storm", searcher.storedFields().document(hits[0].doc).get(ArticleTextIndex.ID));
     }
+
+    @Test
+    void aFacetSampleSpreadsEvenlyOverTheWholeMatch() throws IOException {
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzers.perField()).setMaxBufferedDocs(300))) {
+                for (int i = 0; i < 1000; i++) {
+                    w.addDocument(ArticleTextIndex.document("a" + i, "Title " + i, "common words here", "en",
+                            i % 4 == 0 ? "Quarter Outlet" : "Other Outlet", Instant.parse("2024-01-01T00:00:00Z").plusSeconds(3600L * i),
+                            null));
+                }
+            }
+            try (DirectoryReader r = DirectoryReader.open(dir)) {
+                IndexSearcher s = new IndexSearcher(r);
+                org.apache.lucene.facet.FacetsCollector all = s.search(new org.apache.lucene.search.MatchAllDocsQuery(),
+                        new org.apache.lucene.facet.FacetsCollectorManager());
+                org.apache.lucene.facet.FacetsCollector sampled = IndexedSearch.sample(all, 1000, 100);
+                long kept = sampled.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+                assertEquals(100, kept, 30, "about one in ten");
+                assertEquals(r.leaves().size(), sampled.getMatchingDocs().size(), "every segment is sampled");
+                var counts = new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(
+                        new org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState(r, ArticleTextIndex.FACETS), sampled);
+                long quarter = counts.getSpecificValue(ArticleTextIndex.SOURCE_DIM, "Quarter Outlet").longValue();
+                assertEquals(kept / 4.0, quarter, 13, "an outlet of a quarter of the match is about a quarter of the sample,"
+                        + " also when it recurs with the stride of the documents");
+            }
+        }
+    }
 }
