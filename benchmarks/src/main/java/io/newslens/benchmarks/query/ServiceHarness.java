@@ -50,6 +50,7 @@ final class ServiceHarness implements AutoCloseable {
     /** The service's search; while statements are captured it takes the PostgreSQL full-text path (the baseline). */
     final BenchSearch search = new BenchSearch();
     final ArticleTextIndex textIndex = new ArticleTextIndex();
+    final BenchCoMentions coMentions;
     final EntityQueries entities = new EntityQueries();
     final StoryQueries stories = new StoryQueries();
     private final SessionFactory hibernate;
@@ -58,7 +59,9 @@ final class ServiceHarness implements AutoCloseable {
     ServiceHarness(String jdbcUrl, Duration statementTimeout) throws Exception {
         pool = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(cp -> cp.minSize(1).maxSize(4)
-                        .connectionFactoryConfiguration(cf -> cf.jdbcUrl(jdbcUrl))));
+                        // SQL baselines that would run for minutes (co-mention joins of the most frequent entities)
+                        // stop after 60 s and are reported as timeouts
+                        .connectionFactoryConfiguration(cf -> cf.jdbcUrl(jdbcUrl).jdbcProperty("options", "-c statement_timeout=60000"))));
         DataSource recordingSource = recordingDataSource();
         inject(search, "dataSource", recordingSource);
         inject(search, "config", config(QueryConfig.class, statementTimeout));
@@ -67,9 +70,10 @@ final class ServiceHarness implements AutoCloseable {
         inject(textIndex, "dataSource", pool);
         inject(textIndex, "config", config(QueryConfig.class, statementTimeout));
         inject(textIndex, "meters", new SimpleMeterRegistry());
-        CoMentionIndex coMentions = new CoMentionIndex();
+        coMentions = new BenchCoMentions();
         inject(coMentions, "index", textIndex);
         inject(coMentions, "dataSource", pool);
+        inject(coMentions, "config", config(QueryConfig.class, statementTimeout));
         inject(entities, "coMentions", coMentions);
         Configuration cfg = new Configuration();
         cfg.getProperties().put("hibernate.connection.datasource", recordingSource);
@@ -103,11 +107,13 @@ final class ServiceHarness implements AutoCloseable {
         List<Captured> out = new ArrayList<>();
         recording = out;
         search.useIndex = false;
+        coMentions.useIndex = false;
         try {
             call.run();
         } finally {
             recording = null;
             search.useIndex = true;
+            coMentions.useIndex = true;
         }
         return out;
     }
@@ -119,6 +125,28 @@ final class ServiceHarness implements AutoCloseable {
         @Override
         public SearchResult search(SearchRequest r, boolean withFacets) {
             return search(r, withFacets, useIndex);
+        }
+    }
+
+    /** Co-mentions from the text index, or (while statements are captured) none, so EntityQueries runs its SQL. */
+    static final class BenchCoMentions extends CoMentionIndex {
+        volatile boolean useIndex = true;
+
+        @Override
+        public java.util.Optional<java.util.List<Count>> coMentioned(java.util.Collection<String> entities,
+                java.util.Set<String> excluding, int limit, java.time.Instant from, java.time.Instant to) {
+            return useIndex ? super.coMentioned(entities, excluding, limit, from, to) : java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<Profile> profile(String entity, int limit) {
+            return useIndex ? super.profile(entity, limit) : java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<java.util.List<Pair>> pairs(java.util.Map<String, String> entityTypes, java.time.Instant from,
+                java.time.Instant to) {
+            return useIndex ? super.pairs(entityTypes, from, to) : java.util.Optional.empty();
         }
     }
 

@@ -59,6 +59,29 @@ public class CoMentionIndex {
     ArticleTextIndex index;
     @Inject
     DataSource dataSource;
+    @Inject
+    io.newslens.query.config.QueryConfig config;
+
+    /** The articles to count: all of them, or an even sample with its scale when there are more than the facet sample. */
+    private record Counted(FacetsCollector docs, double scale) {
+    }
+
+    private Counted counted(FacetsCollector fc) {
+        long total = 0;
+        for (FacetsCollector.MatchingDocs md : fc.getMatchingDocs()) {
+            total += md.totalHits;
+        }
+        int sample = config.textIndex().facetSample();
+        if (sample <= 0 || total <= sample) {
+            return new Counted(fc, 1);
+        }
+        FacetsCollector sampled = IndexedSearch.sample(fc, total, sample);
+        long kept = 0;
+        for (FacetsCollector.MatchingDocs md : sampled.getMatchingDocs()) {
+            kept += md.totalHits;
+        }
+        return new Counted(sampled, (double) total / Math.max(1, kept));
+    }
 
     /** Articles mentioning any of the entities, within the optional time range. */
     private static Query mentioning(Collection<String> entities, Instant from, Instant to) {
@@ -77,35 +100,35 @@ public class CoMentionIndex {
     /** The entities most often in the same articles as the given ones (not themselves, not {@code excluding}). */
     public Optional<List<Count>> coMentioned(Collection<String> entities, Set<String> excluding, int limit, Instant from, Instant to) {
         return withSearcher(searcher -> {
-            FacetsCollector fc = searcher.search(mentioning(entities, from, to), new FacetsCollectorManager());
-            return top(searcher, fc, entities, excluding, limit);
+            Counted c = counted(searcher.search(mentioning(entities, from, to), new FacetsCollectorManager()));
+            return top(searcher, c, entities, excluding, limit);
         });
     }
 
     /** Co-mentioned entities and outlets of one entity's articles, from one pass over them. */
     public Optional<Profile> profile(String entity, int limit) {
         return withSearcher(searcher -> {
-            FacetsCollector fc = searcher.search(mentioning(List.of(entity), null, null), new FacetsCollectorManager());
+            Counted c = counted(searcher.search(mentioning(List.of(entity), null, null), new FacetsCollectorManager()));
             List<SourceCount> sources = new ArrayList<>();
             if (searcher.facets() != null) {
-                FacetResult top = new SortedSetDocValuesFacetCounts(searcher.facets(), fc).getTopChildren(limit, ArticleTextIndex.SOURCE_DIM);
+                FacetResult top = new SortedSetDocValuesFacetCounts(searcher.facets(), c.docs()).getTopChildren(limit, ArticleTextIndex.SOURCE_DIM);
                 if (top != null) {
                     for (LabelAndValue lv : top.labelValues) {
-                        sources.add(new SourceCount(lv.label, lv.value.longValue()));
+                        sources.add(new SourceCount(lv.label, Math.round(lv.value.longValue() * c.scale())));
                     }
                 }
             }
-            return new Profile(top(searcher, fc, List.of(entity), Set.of(), limit), sources);
+            return new Profile(top(searcher, c, List.of(entity), Set.of(), limit), sources);
         });
     }
 
-    private static List<Count> top(FacetedSearcher searcher, FacetsCollector fc, Collection<String> entities, Set<String> excluding,
+    private static List<Count> top(FacetedSearcher searcher, Counted counted, Collection<String> entities, Set<String> excluding,
             int limit) throws IOException {
         List<Count> all = new ArrayList<>();
         if (searcher.facets() == null) {
             return all;
         }
-        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(searcher.facets(), fc);
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(searcher.facets(), counted.docs());
         int want = limit + entities.size() + excluding.size();
         for (String dim : searcher.facets().getDims()) {
             if (!dim.startsWith(ArticleTextIndex.ENTITY_DIM_PREFIX)) {
@@ -118,7 +141,7 @@ public class CoMentionIndex {
             String type = dim.substring(ArticleTextIndex.ENTITY_DIM_PREFIX.length());
             for (LabelAndValue lv : top.labelValues) {
                 if (!entities.contains(lv.label) && !excluding.contains(lv.label)) {
-                    all.add(new Count(lv.label, type, lv.value.longValue()));
+                    all.add(new Count(lv.label, type, Math.round(lv.value.longValue() * counted.scale())));
                 }
             }
         }
@@ -151,25 +174,35 @@ public class CoMentionIndex {
                 int[] members = new int[n];
                 for (FacetsCollector.MatchingDocs md : fc.getMatchingDocs()) {
                     SortedSetDocValues dv = DocValues.getSortedSet(md.context.reader(), FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
-                    // this segment's ordinal of each entity's facet value
-                    Map<Long, Integer> slot = new HashMap<>();
+                    // this segment's ordinal of each entity's facet value, sorted, with the entity's slot beside it
+                    long[] ords = new long[n];
+                    int[] slots = new int[n];
+                    int known = 0;
                     for (int i = 0; i < n; i++) {
                         long ord = dv.lookupTerm(new BytesRef(FacetsConfig.pathToString(
                                 ArticleTextIndex.ENTITY_DIM_PREFIX + entityTypes.get(ids.get(i)), ids.get(i))));
                         if (ord >= 0) {
-                            slot.put(ord, i);
+                            ords[known] = ord;
+                            slots[known] = i;
+                            known++;
                         }
                     }
+                    sortTogether(ords, slots, known);
                     DocIdSetIterator it = md.bits.iterator();
                     for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
                         if (!dv.advanceExact(doc)) {
                             continue;
                         }
+                        // a document's ordinals come in increasing order: one merge walk against the sorted node ordinals
                         int found = 0;
-                        for (int k = 0; k < dv.docValueCount(); k++) {
-                            Integer s = slot.get(dv.nextOrd());
-                            if (s != null) {
-                                members[found++] = s;
+                        int j = 0;
+                        for (int k = 0, count = dv.docValueCount(); k < count && j < known; k++) {
+                            long ord = dv.nextOrd();
+                            while (j < known && ords[j] < ord) {
+                                j++;
+                            }
+                            if (j < known && ords[j] == ord) {
+                                members[found++] = slots[j++];
                             }
                         }
                         for (int x = 0; x < found; x++) {
@@ -193,6 +226,21 @@ public class CoMentionIndex {
             out.sort(Comparator.comparingLong(Pair::articles).reversed().thenComparing(Pair::a).thenComparing(Pair::b));
             return out;
         });
+    }
+
+    private static void sortTogether(long[] keys, int[] values, int length) {
+        for (int i = 1; i < length; i++) {
+            long k = keys[i];
+            int v = values[i];
+            int j = i - 1;
+            while (j >= 0 && keys[j] > k) {
+                keys[j + 1] = keys[j];
+                values[j + 1] = values[j];
+                j--;
+            }
+            keys[j + 1] = k;
+            values[j + 1] = v;
+        }
     }
 
     private interface SearcherCall<T> {

@@ -44,6 +44,14 @@ public class SearchService {
     MeterRegistry meters;
     @Inject
     ArticleTextIndex textIndex;
+    private Snippets snippets;
+
+    private Snippets snippets() {
+        if (snippets == null) {
+            snippets = new Snippets(textIndex.analyzers());
+        }
+        return snippets;
+    }
 
     /** SQL with its bound parameters, composed piece by piece. */
     static final class Sql {
@@ -270,12 +278,10 @@ public class SearchService {
             return List.of();
         }
         boolean relevance = r.byRelevance() && r.query() != null;
-        Sql sql = withQuery(r).add("SELECT a.id, a.title, a.source_name, a.source_domain, a.url, a.published_at, a.language,"
+        Sql sql = new Sql().add("SELECT a.id, a.title, a.source_name, a.source_domain, a.url, a.published_at, a.language,"
                 + " a.story_id, a.sort_time, ");
-        sql.add(r.query() != null
-                ? "ts_headline(newslens_ts_config(a.language), left(a.text, 20000), q.query, '" + HEADLINE_OPTIONS + "')"
-                : "left(a.text, 320)");
-        sql.add(" FROM article a" + (r.query() != null ? ", q" : "") + " WHERE a.id = ANY(?::varchar[])",
+        sql.add(r.query() != null ? "left(a.text, 20000)" : "left(a.text, 320)");
+        sql.add(" FROM article a WHERE a.id = ANY(?::varchar[])",
                 "{" + String.join(",", ids.stream().map(id -> "\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList()) + "}");
         Map<String, Row> byId = new HashMap<>();
         try (PreparedStatement ps = prepare(c, sql); ResultSet rs = ps.executeQuery()) {
@@ -285,7 +291,8 @@ public class SearchService {
                 Float score = scores.get(id);
                 byId.put(id, new Row(new SearchResult.Hit(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         published == null ? null : published.toInstant().toString(), rs.getString(7),
-                        snippet(rs.getString(10), r.query() == null), rs.getString(8),
+                        snippet(r.query() == null ? rs.getString(10) : snippets().highlight(r.query(), rs.getString(7), rs.getString(10)),
+                                r.query() == null), rs.getString(8),
                         relevance && score != null ? (double) score : null, null), rs.getTimestamp(9).toInstant()));
             }
         }

@@ -107,9 +107,10 @@ public class EntityQueries {
         double sentimentSum = 0;
         long sentimentCount = 0;
         for (Object[] r : (List<Object[]>) em.createNativeQuery("""
-                SELECT to_char(date_trunc('day', sort_time AT TIME ZONE 'UTC'), 'YYYY-MM-DD'), sum(mention_count), count(*),
-                       sum(sentiment), count(sentiment)
-                FROM article_entity WHERE entity_id = ?1 GROUP BY 1 ORDER BY 1
+                SELECT to_char(day, 'YYYY-MM-DD'), mentions, articles, sentiments, rated FROM (
+                  SELECT date_trunc('day', sort_time AT TIME ZONE 'UTC') AS day, sum(mention_count) AS mentions,
+                         count(*) AS articles, sum(sentiment) AS sentiments, count(sentiment) AS rated
+                  FROM article_entity WHERE entity_id = ?1 GROUP BY 1) d ORDER BY day
                 """).setParameter(1, id).getResultList()) {
             perDay.add(new DayCount((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
             if (r[3] != null) {
