@@ -103,6 +103,11 @@ function facets(data, state) {
       return range ? link(withChange(state, { from: range[0], to: range[1] })) : null;
     },
   }));
+  if (typeof f.sampledArticles === 'number') {
+    // very large matches: outlet and entity counts are estimates from an even sample (the total and dates are exact)
+    aside.append(h('p', { class: 'facet-note', id: 'facet-sample-note' },
+      `Outlet and entity counts estimated from ${f.sampledArticles.toLocaleString('en')} of the matching articles.`));
+  }
   const sources = asArray(f.sources);
   if (sources.length) {
     aside.append(h('section', { class: 'facet', 'aria-labelledby': 'facet-sources' },
