@@ -67,6 +67,8 @@ final class QueryRuns {
         long budgetMs = Long.parseLong(o.getOrDefault("budget-seconds", "30")) * 1000;
         Set<String> only = o.containsKey("only") ? Set.of(o.get("only").split(",")) : null;
         Set<String> explain = o.containsKey("explain") ? Set.of(o.get("explain").split(",")) : Set.of();
+        // scenarios timed on the service path only (their PostgreSQL baseline takes minutes and is known from earlier runs)
+        Set<String> noBaseline = o.containsKey("no-baseline") ? Set.of(o.get("no-baseline").split(",")) : Set.of();
         Duration timeout = Duration.parse("PT" + o.getOrDefault("statement-timeout", "10S"));
         try (ServiceHarness h = new ServiceHarness(jdbcUrl, timeout)) {
             System.out.println("text index: opening and catching up with the database ...");
@@ -83,7 +85,7 @@ final class QueryRuns {
                 if (only != null && !only.contains(s.name())) {
                     continue;
                 }
-                String row = measure(h, s, iterations, budgetMs, explain.contains(s.name()), jdbcUrl);
+                String row = measure(h, s, iterations, budgetMs, explain.contains(s.name()), !noBaseline.contains(s.name()), jdbcUrl);
                 table.append(row).append('\n');
                 System.out.println(row);
                 System.out.flush();
@@ -98,8 +100,8 @@ final class QueryRuns {
         }
     }
 
-    private static String measure(ServiceHarness h, Scenario s, int iterations, long budgetMs, boolean explain, String jdbcUrl)
-            throws Exception {
+    private static String measure(ServiceHarness h, Scenario s, int iterations, long budgetMs, boolean explain, boolean baselined,
+            String jdbcUrl) throws Exception {
         // warm-up and capture: every variant once on the PostgreSQL path (recording its SQL) and replayed raw; a variant
         // PostgreSQL cannot answer within the statement timeout has no baseline but is still timed on the service path
         List<List<ServiceHarness.Captured>> replays = new ArrayList<>();
@@ -107,7 +109,7 @@ final class QueryRuns {
         int baselineFailures = 0;
         double failedMs = 0;
         double rawWarm = 0;
-        for (Call v : s.variants()) {
+        for (Call v : baselined ? s.variants() : List.<Call>of()) {
             String[] result = new String[1];
             long t = System.nanoTime();
             try {
@@ -178,7 +180,9 @@ final class QueryRuns {
         }
         Stats a = Stats.of(service);
         String baseline;
-        if (raw.isEmpty()) {
+        if (!baselined) {
+            baseline = "not run | – | –";
+        } else if (raw.isEmpty()) {
             baseline = String.format(Locale.ROOT, "> %.0f (timeout) | – | –", failedMs);
         } else {
             Stats b = Stats.of(raw);

@@ -114,8 +114,9 @@ public class ArticleTextIndex {
         private final SortedSetDocValuesReaderState facets;
         private final Set<String> languages;
 
-        FacetedSearcher(IndexReader reader) throws IOException {
-            super(reader);
+        FacetedSearcher(IndexReader reader, java.util.concurrent.Executor executor) throws IOException {
+            // segments are searched in parallel: one large search uses every core instead of one
+            super(reader, executor);
             SortedSetDocValuesReaderState state = null;
             try {
                 state = new DefaultSortedSetDocValuesReaderState(reader, FACETS);
@@ -161,6 +162,13 @@ public class ArticleTextIndex {
     /** What the overlap window already indexed, so re-reading it costs a lookup, not a re-analysis. */
     private final Map<String, Instant> recent = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Instant> recentRemovals = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Searches of large segments run on these, one per core (Lucene's slices). */
+    private final ExecutorService searchThreads = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+            r -> {
+                Thread t = new Thread(r, "text-index-search");
+                t.setDaemon(true);
+                return t;
+            });
     private final ExecutorService catchUpThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "text-index-catch-up");
         t.setDaemon(true);
@@ -319,7 +327,7 @@ public class ArticleTextIndex {
         searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-                return new FacetedSearcher(reader);
+                return new FacetedSearcher(reader, searchThreads);
             }
         });
         Gauge.builder("newslens.search.index.articles", this, ArticleTextIndex::documents)
@@ -508,6 +516,7 @@ public class ArticleTextIndex {
     void close(@Observes ShutdownEvent shutdown) {
         failed = true;
         catchUpThread.shutdownNow();
+        searchThreads.shutdown();
         try {
             if (searchers != null) {
                 searchers.close();

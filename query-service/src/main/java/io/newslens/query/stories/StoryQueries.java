@@ -73,6 +73,7 @@ public class StoryQueries {
     public ListPage<StorySummary> list(String entityId, Instant from, Instant to, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE s.article_count > 0");
         Map<String, Object> params = new LinkedHashMap<>();
+        boolean byProfile = false;
         if (entityId != null) {
             params.put("entity", entityId);
             List<String> type = em.createNativeQuery("SELECT type FROM entity WHERE id = ?1").setParameter(1, entityId).getResultList();
@@ -80,6 +81,7 @@ public class StoryQueries {
                 // the story entity profiles hold every story of such an entity (salience is positive when mentioned):
                 // an index-only scan instead of visiting each of its articles
                 where.append(" AND s.id IN (SELECT se.story_id FROM story_entity se WHERE se.entity_id = :entity)");
+                byProfile = true;
             } else {
                 where.append(" AND EXISTS (SELECT 1 FROM article_entity ae JOIN article a ON a.id = ae.article_id"
                         + " WHERE ae.entity_id = :entity AND a.story_id = s.id)");
@@ -93,8 +95,16 @@ public class StoryQueries {
             params.put("to", Timestamp.from(to));
             where.append(" AND s.first_published < :to");
         }
-        var count = em.createNativeQuery("SELECT count(*) FROM story s" + where);
-        params.forEach(count::setParameter);
+        // a story has profile rows only while it has articles (an emptied story is deleted with them): without a
+        // period, its profile rows alone count an entity's stories, without visiting the stories
+        var count = byProfile && from == null && to == null
+                ? em.createNativeQuery("SELECT count(*) FROM story_entity se WHERE se.entity_id = :entity")
+                : em.createNativeQuery("SELECT count(*) FROM story s" + where);
+        if (byProfile && from == null && to == null) {
+            count.setParameter("entity", entityId);
+        } else {
+            params.forEach(count::setParameter);
+        }
         long total = ((Number) count.getSingleResult()).longValue();
         var select = em.createNativeQuery("""
                 SELECT s.id, s.title, s.first_published, s.last_published, s.article_count, s.source_count,
