@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,18 +20,21 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Co-mention counts from the text index's entity facets: which entities share articles with given ones, and how many
@@ -150,8 +152,10 @@ public class CoMentionIndex {
     }
 
     /**
-     * For every pair of the given entities (id to type) that share articles, how many they share; pairs ordered
-     * a &lt; b by id, heaviest first.
+     * For every pair of the given entities that share articles, how many they share; pairs ordered a &lt; b by id,
+     * heaviest first. Per segment, each entity's articles become a bit set (one pass over its postings) and each pair
+     * is the population count of the intersection: the cost is the entities' postings plus pairs × segment size / 64,
+     * not a visit of every article that two of them share (the most frequent entities share hundreds of thousands).
      */
     public Optional<List<Pair>> pairs(Map<String, String> entityTypes, Instant from, Instant to) {
         return withSearcher(searcher -> {
@@ -159,58 +163,46 @@ public class CoMentionIndex {
             ids.sort(null);
             int n = ids.size();
             long[] shared = new long[n * n];
-            if (n >= 2) {
-                BooleanQuery.Builder atLeastTwo = new BooleanQuery.Builder();
-                for (String e : ids) {
-                    atLeastTwo.add(new TermQuery(new Term(ArticleTextIndex.ENTITY, e)), Occur.SHOULD);
+            Query period = from == null && to == null ? null
+                    : LongPoint.newRangeQuery(ArticleTextIndex.TIME, from == null ? Long.MIN_VALUE : from.toEpochMilli(),
+                            to == null ? Long.MAX_VALUE : to.toEpochMilli() - 1);
+            Weight periodWeight = period == null ? null
+                    : searcher.createWeight(searcher.rewrite(period), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                FixedBitSet inPeriod = null;
+                if (periodWeight != null) {
+                    inPeriod = new FixedBitSet(leaf.reader().maxDoc());
+                    Scorer scorer = periodWeight.scorer(leaf);
+                    if (scorer == null) {
+                        continue;
+                    }
+                    inPeriod.or(scorer.iterator());
                 }
-                atLeastTwo.setMinimumNumberShouldMatch(2);
-                BooleanQuery.Builder q = new BooleanQuery.Builder().add(atLeastTwo.build(), Occur.MUST);
-                if (from != null || to != null) {
-                    q.add(LongPoint.newRangeQuery(ArticleTextIndex.TIME, from == null ? Long.MIN_VALUE : from.toEpochMilli(),
-                            to == null ? Long.MAX_VALUE : to.toEpochMilli() - 1), Occur.FILTER);
-                }
-                FacetsCollector fc = searcher.search(q.build(), new FacetsCollectorManager());
-                int[] members = new int[n];
-                for (FacetsCollector.MatchingDocs md : fc.getMatchingDocs()) {
-                    SortedSetDocValues dv = DocValues.getSortedSet(md.context.reader(), FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
-                    // this segment's ordinal of each entity's facet value, sorted, with the entity's slot beside it
-                    long[] ords = new long[n];
-                    int[] slots = new int[n];
-                    int known = 0;
-                    for (int i = 0; i < n; i++) {
-                        long ord = dv.lookupTerm(new BytesRef(FacetsConfig.pathToString(
-                                ArticleTextIndex.ENTITY_DIM_PREFIX + entityTypes.get(ids.get(i)), ids.get(i))));
-                        if (ord >= 0) {
-                            ords[known] = ord;
-                            slots[known] = i;
-                            known++;
+                FixedBitSet[] sets = new FixedBitSet[n];
+                for (int i = 0; i < n; i++) {
+                    PostingsEnum postings = leaf.reader().postings(new Term(ArticleTextIndex.ENTITY, ids.get(i)), PostingsEnum.NONE);
+                    if (postings == null) {
+                        continue;
+                    }
+                    FixedBitSet set = new FixedBitSet(leaf.reader().maxDoc());
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            set.set(doc);
                         }
                     }
-                    sortTogether(ords, slots, known);
-                    DocIdSetIterator it = md.bits.iterator();
-                    for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                        if (!dv.advanceExact(doc)) {
-                            continue;
-                        }
-                        // a document's ordinals come in increasing order: one merge walk against the sorted node ordinals
-                        int found = 0;
-                        int j = 0;
-                        for (int k = 0, count = dv.docValueCount(); k < count && j < known; k++) {
-                            long ord = dv.nextOrd();
-                            while (j < known && ords[j] < ord) {
-                                j++;
-                            }
-                            if (j < known && ords[j] == ord) {
-                                members[found++] = slots[j++];
-                            }
-                        }
-                        for (int x = 0; x < found; x++) {
-                            for (int y = x + 1; y < found; y++) {
-                                int lo = Math.min(members[x], members[y]);
-                                int hi = Math.max(members[x], members[y]);
-                                shared[lo * n + hi]++;
-                            }
+                    if (inPeriod != null) {
+                        set.and(inPeriod);
+                    }
+                    sets[i] = set;
+                }
+                for (int x = 0; x < n; x++) {
+                    if (sets[x] == null) {
+                        continue;
+                    }
+                    for (int y = x + 1; y < n; y++) {
+                        if (sets[y] != null) {
+                            shared[x * n + y] += FixedBitSet.intersectionCount(sets[x], sets[y]);
                         }
                     }
                 }
@@ -226,21 +218,6 @@ public class CoMentionIndex {
             out.sort(Comparator.comparingLong(Pair::articles).reversed().thenComparing(Pair::a).thenComparing(Pair::b));
             return out;
         });
-    }
-
-    private static void sortTogether(long[] keys, int[] values, int length) {
-        for (int i = 1; i < length; i++) {
-            long k = keys[i];
-            int v = values[i];
-            int j = i - 1;
-            while (j >= 0 && keys[j] > k) {
-                keys[j + 1] = keys[j];
-                values[j + 1] = values[j];
-                j--;
-            }
-            keys[j + 1] = k;
-            values[j + 1] = v;
-        }
     }
 
     private interface SearcherCall<T> {
