@@ -28,7 +28,7 @@ final class BenchLoader {
 
     /** The read-model tables that get bulk-loaded. */
     static final List<String> TABLES = List.of("story", "article", "entity", "entity_alias", "article_entity", "quote", "event",
-            "story_entity");
+            "story_entity", "entity_day");
 
     private final String adminUrl;
     private final String database;
@@ -134,6 +134,12 @@ final class BenchLoader {
                     WHERE a.story_id IS NOT NULL AND ae.salience > 0
                       AND ae.entity_type IN ('PERSON', 'ORGANIZATION', 'LOCATION', 'EQUIPMENT', 'MISC')
                     GROUP BY a.story_id, ae.entity_id""");
+            // entities' daily counts as ReadModelWriter keeps them (the same aggregate as migration V6)
+            s.execute("""
+                    INSERT INTO entity_day (entity_id, day, mentions, articles, sentiment_sum, rated)
+                    SELECT entity_id, (sort_time AT TIME ZONE 'UTC')::date, sum(mention_count), count(*),
+                           coalesce(sum(sentiment), 0), count(sentiment)
+                    FROM article_entity GROUP BY 1, 2""");
             s.execute("DROP TRIGGER bench_article_search ON article");
             s.execute("DROP FUNCTION bench_article_search()");
             timings.put("quotes from staging (tsvector in SQL)", ms(t3));

@@ -103,14 +103,12 @@ public class EntityQueries {
         List<String> aliases = em.createNativeQuery("SELECT alias FROM entity_alias WHERE entity_id = ?1 AND alias <> ?2 ORDER BY alias")
                 .setParameter(1, id).setParameter(2, e[1]).getResultList();
         List<DayCount> perDay = new ArrayList<>();
-        // mentions per day and the sentiment sums in one index-only scan of the entity's rows
+        // mentions per day and the sentiment sums from the daily counts ReadModelWriter keeps (V6)
         double sentimentSum = 0;
         long sentimentCount = 0;
         for (Object[] r : (List<Object[]>) em.createNativeQuery("""
-                SELECT to_char(day, 'YYYY-MM-DD'), mentions, articles, sentiments, rated FROM (
-                  SELECT date_trunc('day', sort_time AT TIME ZONE 'UTC') AS day, sum(mention_count) AS mentions,
-                         count(*) AS articles, sum(sentiment) AS sentiments, count(sentiment) AS rated
-                  FROM article_entity WHERE entity_id = ?1 GROUP BY 1) d ORDER BY day
+                SELECT to_char(day, 'YYYY-MM-DD'), mentions, articles, sentiment_sum, rated FROM entity_day
+                WHERE entity_id = ?1 AND articles > 0 ORDER BY day
                 """).setParameter(1, id).getResultList()) {
             perDay.add(new DayCount((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
             if (r[3] != null) {

@@ -61,6 +61,7 @@ public class ReadModelWriter {
             }
             previousStory = (String) existing.get(0)[1];
             Set<String> touched = entityIdsOf(a.id());
+            countEntityDays(a.id(), -1);
             em.createNativeQuery("DELETE FROM article WHERE id = ?1").setParameter(1, a.id()).executeUpdate();
             recountEntities(touched);
         }
@@ -102,6 +103,7 @@ public class ReadModelWriter {
                     .setParameter(7, ts(sortTime)).setParameter(8, sourceName).executeUpdate();
         }
         countMentions(a.id());
+        countEntityDays(a.id(), 1);
 
         for (Annotations.Quote q : safe(ann.quotes())) {
             em.createNativeQuery("""
@@ -139,6 +141,7 @@ public class ReadModelWriter {
                 .setParameter(1, removed.id()).setParameter(2, ts(removed.removedAt() == null ? Instant.now() : removed.removedAt()))
                 .setParameter(3, removed.removedBy()).executeUpdate();
         Set<String> touched = entityIdsOf(removed.id());
+        countEntityDays(removed.id(), -1);
         @SuppressWarnings("unchecked")
         List<String> story = em.createNativeQuery("SELECT story_id FROM article WHERE id = ?1").setParameter(1, removed.id())
                 .getResultList();
@@ -201,6 +204,22 @@ public class ReadModelWriter {
                     last_seen = CASE WHEN e.article_count = 0 THEN ae.sort_time ELSE greatest(e.last_seen, ae.sort_time) END
                 FROM article_entity ae WHERE ae.article_id = ?1 AND e.id = ae.entity_id
                 """).setParameter(1, articleId).executeUpdate();
+    }
+
+    /**
+     * Adds (sign 1) or takes back (sign -1) an article's mentions in its entities' daily counts. Rows are written in
+     * entity order, so two writers touching the same entities lock them in the same order.
+     */
+    private void countEntityDays(String articleId, int sign) {
+        em.createNativeQuery("""
+                INSERT INTO entity_day (entity_id, day, mentions, articles, sentiment_sum, rated)
+                SELECT entity_id, (sort_time AT TIME ZONE 'UTC')::date, ?2 * mention_count, ?2, ?2 * coalesce(sentiment, 0),
+                       CASE WHEN sentiment IS NULL THEN 0 ELSE ?2 END
+                FROM article_entity WHERE article_id = ?1 ORDER BY entity_id
+                ON CONFLICT (entity_id, day) DO UPDATE SET mentions = entity_day.mentions + EXCLUDED.mentions,
+                    articles = entity_day.articles + EXCLUDED.articles,
+                    sentiment_sum = entity_day.sentiment_sum + EXCLUDED.sentiment_sum, rated = entity_day.rated + EXCLUDED.rated
+                """).setParameter(1, articleId).setParameter(2, sign).executeUpdate();
     }
 
     @SuppressWarnings("unchecked")

@@ -101,6 +101,15 @@ class AnalysisEndpointsTest {
                     .setParameter(1, edge.source()).setParameter(2, edge.target()).getSingleResult();
             assertEquals(shared.longValue(), edge.weight(), edge.toString());
         }
+        // the daily counts ReadModelWriter keeps agree with the article-entity rows they summarise, everywhere
+        Number drift = (Number) em.createNativeQuery("""
+                SELECT count(*) FROM (SELECT entity_id, (sort_time AT TIME ZONE 'UTC')::date AS day, sum(mention_count) AS m,
+                       count(*) AS a FROM article_entity GROUP BY 1, 2) x
+                FULL JOIN (SELECT * FROM entity_day WHERE articles <> 0 OR mentions <> 0) d
+                  ON d.entity_id = x.entity_id AND d.day = x.day
+                WHERE x.m IS DISTINCT FROM d.mentions OR x.a IS DISTINCT FROM d.articles
+                """).getSingleResult();
+        assertEquals(0, drift.longValue(), "entity_day rows that differ from article_entity");
         var profile = entityQueries.profile(minister).orElseThrow();
         for (var related : profile.coMentioned()) {
             Number shared = (Number) em.createNativeQuery("SELECT count(*) FROM article_entity x JOIN article_entity y"
